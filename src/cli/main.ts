@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { renderCommand } from './render.js';
+import { validateCommand } from './validate.js';
+import { extractCommand } from './extract.js';
+
+const program = new Command();
+program
+  .name('ficha')
+  .description('Genera la ficha de monitoreo y seguimiento (PDF) de programas públicos a partir de archivos YAML (formato 1).')
+  .version('0.1.0', '-V, --version', 'muestra la versión')
+  .helpOption('-h, --help', 'muestra esta ayuda')
+  .helpCommand('help [comando]', 'muestra la ayuda de un comando')
+  .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'error: ')) })
+  .exitOverride();
+
+program
+  .command('render')
+  .description('renderiza cada archivo YAML (o cada .yaml de una carpeta) en <out>/<programa.id>-<anio>.pdf')
+  .argument('<entradas...>', 'archivos YAML o carpetas')
+  .option('-o, --out <carpeta>', 'carpeta de salida', 'output')
+  .option('--templates <carpeta>', 'carpeta de plantillas propia (ficha.hbs, partials/, theme.json)')
+  .option('--strict', 'trata las advertencias de consistencia como errores')
+  .option('--date <fecha>', 'fecha de creación del PDF (ISO 8601); por defecto SOURCE_DATE_EPOCH o la del año monitoreado')
+  .option('-j, --jobs <n>', 'fichas en paralelo (por defecto, los núcleos disponibles)')
+  .option('-q, --quiet', 'no muestra el progreso')
+  .helpOption('-h, --help', 'muestra esta ayuda')
+  .action(async (inputs: string[], opts) => {
+    process.exitCode = await renderCommand(inputs, opts);
+  });
+
+program
+  .command('validate')
+  .description('valida archivos YAML y muestra sus diagnósticos, sin generar PDF')
+  .argument('<entradas...>', 'archivos YAML o carpetas')
+  .option('--strict', 'trata las advertencias de consistencia como errores')
+  .helpOption('-h, --help', 'muestra esta ayuda')
+  .action((inputs: string[], opts) => {
+    process.exitCode = validateCommand(inputs, opts);
+  });
+
+program
+  .command('extract')
+  .description('extrae el YAML de entrada adjunto a una ficha PDF')
+  .argument('<pdf>', 'ficha PDF generada por ficha')
+  .option('-o, --out <archivo>', 'archivo de salida (por defecto, la salida estándar)')
+  .helpOption('-h, --help', 'muestra esta ayuda')
+  .action(async (pdf: string, opts) => {
+    process.exitCode = await extractCommand(pdf, opts);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else {
+    console.error(`error interno: ${(err as Error).stack ?? err}`);
+    process.exitCode = 3;
+  }
+}

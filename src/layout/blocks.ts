@@ -1,0 +1,77 @@
+/** The layout tree: what the PDF layer draws. It knows nothing about programs or budgets. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export type Align = 'left' | 'right' | 'center';
+
+export type ParagraphStyle = 'body' | 'note' | 'kicker' | 'title' | 'subtitle' | 'label';
+
+export interface Paragraph {
+  kind: 'paragraph';
+  style: ParagraphStyle;
+  runs: Run[];
+  align?: Align;
+  /** Structure tag; H1 for the title, P otherwise. */
+  tag?: 'P' | 'H1' | 'Caption';
+}
+
+export interface Heading {
+  kind: 'heading';
+  level: 2 | 3;
+  text: string;
+}
+
+export interface List {
+  kind: 'list';
+  items: Run[][];
+}
+
+export interface Cell {
+  blocks: (Paragraph | List)[];
+  colspan: number;
+  align: Align;
+  header: boolean;
+}
+
+export interface Row {
+  cells: Cell[];
+  style?: 'total' | 'subheader';
+}
+
+export interface Table {
+  kind: 'table';
+  /** Relative column widths. */
+  widths: number[];
+  header: Row[];
+  body: Row[];
+  /** Short description for screen readers (the table's Summary). */
+  summary?: string;
+}
+
+export interface Keep {
+  kind: 'keep';
+  blocks: Block[];
+}
+
+export interface Spacer {
+  kind: 'spacer';
+  height: number;
+}
+
+export interface Chart {
+  kind: 'chart';
+  name: string;
+  alt: string;
+  height: number;
+}
+
+export type Block = Paragraph | Heading | List | Table | Keep | Spacer | Chart;
+
+export interface LayoutDoc {
+  title: string;
+  footer: string;
+  blocks: Block[];
+}

@@ -1,0 +1,138 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Align, Block, Cell, LayoutDoc, List, Paragraph, ParagraphStyle, Row, Run, Table } from './blocks.js';
+
+type XNode = { [tag: string]: XNode[] | string | Record<string, string> | undefined; ':@'?: Record<string, string> };
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: true,
+});
+
+/** The templates' XML markup -> typed layout tree. Malformed markup is a template bug: it throws. */
+export function parseMarkup(xml: string): LayoutDoc {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    const line = xml.split('\n')[valid.err.line - 1] ?? '';
+    throw new Error(`template markup is not well-formed XML (${valid.err.msg}) at line ${valid.err.line}: ${line.trim()}`);
+  }
+  const root = (parser.parse(xml) as XNode[]).find((n) => tagOf(n) === 'ficha');
+  if (!root) throw new Error('template markup must have a <ficha> root element');
+  const attrs = root[':@'] ?? {};
+  return { title: attrs.title ?? '', footer: attrs.footer ?? '', blocks: blocks(children(root)) };
+}
+
+function tagOf(n: XNode): string {
+  return Object.keys(n).find((k) => k !== ':@')!;
+}
+function children(n: XNode): XNode[] {
+  const c = n[tagOf(n)];
+  return Array.isArray(c) ? c : [];
+}
+function attr(n: XNode, name: string): string | undefined {
+  return n[':@']?.[name];
+}
+
+function blocks(nodes: XNode[]): Block[] {
+  const out: Block[] = [];
+  for (const n of nodes) {
+    const tag = tagOf(n);
+    switch (tag) {
+      case '#text':
+        if (String(n['#text']).trim()) throw new Error(`text outside a block in template markup: ${String(n['#text']).trim().slice(0, 60)}`);
+        break;
+      case 'h2':
+      case 'h3':
+        out.push({ kind: 'heading', level: tag === 'h2' ? 2 : 3, text: plain(children(n)) });
+        break;
+      case 'p':
+        out.push(paragraph(n));
+        break;
+      case 'ul':
+        out.push(list(n));
+        break;
+      case 'table':
+        out.push(table(n));
+        break;
+      case 'keep':
+        out.push({ kind: 'keep', blocks: blocks(children(n)) });
+        break;
+      case 'spacer':
+        out.push({ kind: 'spacer', height: Number(attr(n, 'h') ?? 6) });
+        break;
+      case 'chart':
+        out.push({ kind: 'chart', name: attr(n, 'name') ?? '', alt: attr(n, 'alt') ?? '', height: Number(attr(n, 'h') ?? 120) });
+        break;
+      default:
+        throw new Error(`unknown element <${tag}> in template markup`);
+    }
+  }
+  return out;
+}
+
+const STYLES: ParagraphStyle[] = ['body', 'note', 'kicker', 'title', 'subtitle', 'label'];
+
+function paragraph(n: XNode): Paragraph {
+  const style = (attr(n, 'class') ?? 'body') as ParagraphStyle;
+  if (!STYLES.includes(style)) throw new Error(`unknown paragraph class "${style}"`);
+  const tag = attr(n, 'tag') as Paragraph['tag'];
+  return { kind: 'paragraph', style, runs: trimRuns(runs(children(n), {})), align: attr(n, 'align') as Align | undefined, tag };
+}
+
+function list(n: XNode): List {
+  return { kind: 'list', items: children(n).filter((c) => tagOf(c) === 'li').map((li) => trimRuns(runs(children(li), {}))) };
+}
+
+function runs(nodes: XNode[], style: { bold?: boolean; italic?: boolean }): Run[] {
+  const out: Run[] = [];
+  for (const n of nodes) {
+    const tag = tagOf(n);
+    if (tag === '#text') out.push({ text: String(n['#text']).replace(/\s+/g, ' '), ...style });
+    else if (tag === 'b') out.push(...runs(children(n), { ...style, bold: true }));
+    else if (tag === 'i') out.push(...runs(children(n), { ...style, italic: true }));
+    else if (tag === 'br') out.push({ text: '\n', ...style });
+    else throw new Error(`unknown inline element <${tag}> in template markup`);
+  }
+  return out;
+}
+
+function plain(nodes: XNode[]): string {
+  return runs(nodes, {}).map((r) => r.text).join('').trim();
+}
+
+function table(n: XNode): Table {
+  const widths = (attr(n, 'widths') ?? '').split(',').map(Number).filter((w) => w > 0);
+  const section = (name: string) => children(n).filter((c) => tagOf(c) === name).flatMap((s) => children(s).filter((r) => tagOf(r) === 'tr').map(row));
+  const t: Table = { kind: 'table', widths, header: section('thead'), body: section('tbody'), summary: attr(n, 'summary') };
+  for (const r of [...t.header, ...t.body]) {
+    const span = r.cells.reduce((s, c) => s + c.colspan, 0);
+    if (span !== widths.length) throw new Error(`table row spans ${span} columns but the table has ${widths.length}: ${r.cells.map((c) => c.blocks.length).join(',')}`);
+  }
+  return t;
+}
+
+function row(n: XNode): Row {
+  const cls = attr(n, 'class');
+  return { style: cls === 'total' || cls === 'subheader' ? cls : undefined, cells: children(n).filter((c) => ['td', 'th'].includes(tagOf(c))).map(cell) };
+}
+
+function cell(n: XNode): Cell {
+  const kids = children(n);
+  const hasBlocks = kids.some((k) => ['p', 'ul'].includes(tagOf(k)));
+  const content = hasBlocks
+    ? (blocks(kids) as (Paragraph | List)[])
+    : [{ kind: 'paragraph' as const, style: 'body' as const, runs: trimRuns(runs(kids, {})) }];
+  return { blocks: content, colspan: Number(attr(n, 'colspan') ?? 1), align: (attr(n, 'align') as Align) ?? 'left', header: tagOf(n) === 'th' };
+}
+
+function trimRuns(rs: Run[]): Run[] {
+  if (rs.length) {
+    rs[0] = { ...rs[0]!, text: rs[0]!.text.trimStart() };
+    const last = rs.length - 1;
+    rs[last] = { ...rs[last]!, text: rs[last]!.text.trimEnd() };
+  }
+  return rs.filter((r) => r.text.length > 0);
+}

@@ -1,0 +1,43 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+
+/** The project's own templates; `--templates DIR` points at an institution's copy instead. */
+export const DEFAULT_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+export interface TemplateSet {
+  dir: string;
+  ficha: Handlebars.TemplateDelegate;
+  theme: Theme;
+}
+
+export interface Theme {
+  page: { size: string; margin: number };
+  fonts: Record<'regular' | 'bold' | 'italic' | 'boldItalic', string>;
+  colors: Record<string, string>;
+  sizes: Record<string, number>;
+  spacing: Record<string, number>;
+}
+
+const sets = new Map<string, TemplateSet>();
+
+/** Compiles `ficha.hbs` with every `partials/*.hbs` once per process and folder. */
+export function loadTemplates(dir = DEFAULT_TEMPLATES): TemplateSet {
+  const key = resolve(dir);
+  const cached = sets.get(key);
+  if (cached) return cached;
+  const env = Handlebars.create();
+  env.registerHelper('upper', (s: unknown) => String(s ?? '').toLocaleUpperCase('es-CL'));
+  const partialsDir = join(key, 'partials');
+  if (existsSync(partialsDir)) {
+    for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
+      env.registerPartial(basename(file, '.hbs'), readFileSync(join(partialsDir, file), 'utf8'));
+    }
+  }
+  const ficha = env.compile(readFileSync(join(key, 'ficha.hbs'), 'utf8'), { strict: false, preventIndent: true });
+  const theme = JSON.parse(readFileSync(join(key, 'theme.json'), 'utf8')) as Theme;
+  const set = { dir: key, ficha, theme };
+  sets.set(key, set);
+  return set;
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+/** A rule set is data: thresholds plus sentence templates, one YAML file per methodology. */
+const textos = z.record(z.string(), z.string());
+const base = { id: z.string(), dimension: z.enum(['focalizacion', 'eficiencia', 'eficacia']), textos };
+export const ruleSchema = z.discriminatedUnion('tipo', [
+  z.strictObject({ ...base, tipo: z.literal('categoria'), campo: z.enum(['focalizacion.criterios', 'eficiencia.gasto_administrativo', 'eficacia.pertinencia_indicador', 'eficacia.calidad_indicador']) }),
+  z.strictObject({ ...base, tipo: z.literal('bandas'), figura: z.enum(['ejecucion_inicial', 'ejecucion_final']), inferior: z.number(), superior: z.number() }),
+  z.strictObject({ ...base, tipo: z.literal('persistencia'), figura: z.enum(['ejecucion_inicial', 'ejecucion_final']), inferior: z.number() }),
+  z.strictObject({ ...base, tipo: z.literal('variacion'), figura: z.enum(['gasto_por_beneficiario.variacion_promedio', 'gasto_por_beneficiario.variacion_anual']), maximo: z.number() }),
+  z.strictObject({ ...base, tipo: z.literal('umbral'), figura: z.enum(['porcentaje_gasto_administrativo']), maximo: z.number() }),
+  z.strictObject({ ...base, tipo: z.literal('indicadores') }),
+]);
+
+export const ruleSetSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  nombre: z.string(),
+  dimensiones: z.array(z.strictObject({ id: z.enum(['focalizacion', 'eficiencia', 'eficacia']), titulo: z.string(), sin_hallazgos: z.string() })),
+  reglas: z.array(ruleSchema),
+});
+
+export type Rule = z.infer<typeof ruleSchema>;
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+
+const RULESET_DIR = join(dirname(fileURLToPath(import.meta.url)), 'rulesets');
+let registry: Map<string, RuleSet> | undefined;
+
+/** Every `*.yaml` of the rule set folder; a broken rule set file is a bug of the installation, so it throws. */
+function load(): Map<string, RuleSet> {
+  const map = new Map<string, RuleSet>();
+  for (const name of readdirSync(RULESET_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
+    const parsed = ruleSetSchema.safeParse(parse(readFileSync(join(RULESET_DIR, name), 'utf8')));
+    if (!parsed.success) throw new Error(`rule set ${name} is invalid: ${z.prettifyError(parsed.error)}`);
+    map.set(parsed.data.id, parsed.data);
+  }
+  return map;
+}
+
+export function findRuleSet(id: string): RuleSet | undefined {
+  registry ??= load();
+  return registry.get(id);
+}
+
+export function ruleSetIds(): string[] {
+  registry ??= load();
+  return [...registry.keys()];
+}
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+/** Fills a rule's sentence; sentences are plain text, so nothing is HTML-escaped. */
+export function sentence(template: string, context: object): string {
+  let fn = compiled.get(template);
+  if (!fn) {
+    fn = Handlebars.compile(template, { noEscape: true, strict: true });
+    compiled.set(template, fn);
+  }
+  return fn(context).trim();
+}

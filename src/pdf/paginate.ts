@@ -1,0 +1,90 @@
+import type { Box, DrawContext } from './context.js';
+
+export interface PageFrame {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Flows boxes onto pages, top to bottom. Rules: a box marked keepWithNext never ends a page (a
+ * heading stays with what follows it, down to two lines of a paragraph); a keep group moves whole
+ * to a new page when it fits on one; a paragraph leaves at least two lines on each side of a break;
+ * a table row that starts a page is preceded by the table's header rows; a box taller than a page
+ * is split if it can be.
+ */
+export function paginate(ctx: DrawContext, input: readonly Box[], frame: PageFrame, newPage: () => void): void {
+  const queue = [...input];
+  const pageHeight = frame.bottom - frame.top;
+  let y = frame.top;
+  let atTop = true;
+  const startPage = (next: Box | undefined) => {
+    newPage();
+    y = frame.top;
+    atTop = true;
+    if (next?.header?.length) {
+      for (const h of next.header) {
+        h.draw(ctx, y, true);
+        y += h.height;
+      }
+    }
+  };
+
+  for (let i = 0; i < queue.length; i++) {
+    const box = queue[i]!;
+    const before = atTop ? 0 : box.before;
+    const room = frame.bottom - y;
+
+    if (!atTop && box.keepId !== undefined && queue[i - 1]?.keepId !== box.keepId) {
+      const group = stretch(queue, i, (b) => b.keepId === box.keepId);
+      const h = heightOf(group) - group[0]!.before;
+      if (before + h > room && h <= pageHeight) {
+        startPage(box);
+        i--;
+        continue;
+      }
+    }
+
+    let need = before + box.height;
+    let j = i;
+    while (queue[j]!.keepWithNext && j + 1 < queue.length) {
+      j++;
+      need += queue[j]!.before + queue[j]!.height;
+    }
+    const last = queue[j]!;
+    if (j > i && last.lines && last.lines.index === 0 && last.lines.count >= 2) need += queue[j + 1]!.height;
+    if (j === i && box.lines && box.lines.index === 0 && box.lines.count >= 2) need += queue[i + 1]!.height;
+    // Widow: the paragraph's last line alone at the top of the next page.
+    if (box.lines && box.lines.index >= 2 && box.lines.index === box.lines.count - 2 && before + box.height + queue[i + 1]!.height > room) {
+      need = Infinity;
+    }
+
+    if (need > room && !atTop) {
+      startPage(box);
+      i--;
+      continue;
+    }
+    if (before + box.height > room && box.split) {
+      const parts = box.split(ctx, room - before);
+      if (parts) {
+        queue.splice(i, 1, parts[0], { ...parts[1], header: box.header });
+        parts[0].draw(ctx, y + before);
+        y += before + parts[0].height;
+        atTop = false;
+        continue;
+      }
+    }
+    box.draw(ctx, y + before);
+    y += before + box.height;
+    atTop = false;
+  }
+}
+
+function stretch(queue: Box[], from: number, same: (b: Box) => boolean): Box[] {
+  const out: Box[] = [];
+  for (let k = from; k < queue.length && same(queue[k]!); k++) out.push(queue[k]!);
+  return out;
+}
+
+function heightOf(boxes: Box[]): number {
+  return boxes.reduce((s, b) => s + b.before + b.height, 0);
+}

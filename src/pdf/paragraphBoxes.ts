@@ -1,0 +1,121 @@
+import type { List, Paragraph, Run } from '../layout/blocks.js';
+import type { Theme } from '../layout/templates.js';
+import type { Box, DrawContext } from './context.js';
+import { breakLines, type Line } from './lines.js';
+import type { Measurer } from './measure.js';
+import { Slot, type Doc } from './struct.js';
+import type { FontName } from './fonts.js';
+
+export interface TextStyle {
+  size: number;
+  leading: number;
+  color: string;
+  bold?: boolean;
+  align: 'left' | 'right' | 'center';
+  before: number;
+}
+
+export function paragraphStyle(theme: Theme, style: Paragraph['style']): TextStyle {
+  const s = theme.sizes;
+  const sp = theme.spacing;
+  const c = theme.colors;
+  switch (style) {
+    case 'note':
+      return { size: s.note!, leading: s.noteLeading!, color: c.muted!, align: 'left', before: sp.noteBefore! };
+    case 'kicker':
+      return { size: s.kicker!, leading: s.kicker! * 1.4, color: c.subheading!, bold: true, align: 'center', before: 0 };
+    case 'title':
+      return { size: s.title!, leading: s.title! * 1.25, color: c.subheading!, bold: true, align: 'center', before: 6 };
+    case 'subtitle':
+      return { size: s.subtitle!, leading: s.leading!, color: c.text!, bold: true, align: 'center', before: 2 };
+    case 'label':
+      return { size: s.body!, leading: s.leading!, color: c.text!, bold: true, align: 'left', before: sp.paragraph! };
+    default:
+      return { size: s.body!, leading: s.leading!, color: c.text!, align: 'left', before: sp.paragraph! };
+  }
+}
+
+/** Draws one broken line at (x, y) in a column of `width`. */
+export function drawLine(ctx: DrawContext, line: Line, x: number, y: number, width: number, style: TextStyle): void {
+  const { doc } = ctx;
+  const dx = style.align === 'right' ? width - line.width : style.align === 'center' ? (width - line.width) / 2 : 0;
+  // PDFKit places text by the top of the font's box; centre that box in the line's leading.
+  const top = y + (style.leading - style.size * 1.15) / 2;
+  doc.fillColor(style.color);
+  for (const seg of line.segments) {
+    doc.font(ctx.fontIds[seg.font]).fontSize(style.size).text(seg.text, x + dx + seg.x, top, { lineBreak: false });
+  }
+}
+
+let nextId = 1;
+export const newId = () => nextId++;
+
+const boldRuns = (runs: Run[], bold?: boolean) => (bold ? runs.map((r) => ({ ...r, bold: true })) : runs);
+
+/** A paragraph of the main column as one box per line, tagged P (or H1 for the title). */
+export function paragraphBoxes(p: Paragraph, theme: Theme, m: Measurer, width: number, root: Slot): Box[] {
+  const style = { ...paragraphStyle(theme, p.style), ...(p.align ? { align: p.align } : {}) };
+  const lines = breakLines(boldRuns(p.runs, style.bold), width, style.size, m);
+  const slot = new Slot(p.tag ?? (p.style === 'note' ? 'Note' : 'P'), root);
+  const id = newId();
+  return lines.map((line, index) => ({
+    height: style.leading,
+    before: index === 0 ? style.before : 0,
+    lines: { id, index, count: lines.length },
+    draw: (ctx, y) => slot.mark(ctx.doc, () => drawLine(ctx, line, ctx.left, y, ctx.width, style)),
+  }));
+}
+
+/** One line of content inside a table cell or list, with what tags it. */
+export interface CellLine {
+  height: number;
+  /** `tagged: false` draws the line as plain content (inside an artifact). */
+  draw(ctx: DrawContext, x: number, y: number, width: number, tagged: boolean): void;
+}
+
+/** Lines of a paragraph inside a cell of `width`. */
+export function cellParagraphLines(p: Paragraph, style: TextStyle, m: Measurer, width: number, parent: Slot): CellLine[] {
+  const lines = breakLines(boldRuns(p.runs, style.bold), width, style.size, m);
+  const slot = new Slot('P', parent);
+  return lines.map((line) => ({
+    height: style.leading,
+    draw: (ctx, x, y, w, tagged) => markIf(tagged, slot, ctx, () => drawLine(ctx, line, x, y, w, style)),
+  }));
+}
+
+/** Lines of a bullet list in a column of `width`: L > LI > (Lbl, LBody). */
+export function listLines(list: List, style: TextStyle, m: Measurer, width: number, parent: Slot, indent: number): CellLine[] {
+  const L = new Slot('L', parent);
+  const out: CellLine[] = [];
+  for (const item of list.items) {
+    const LI = new Slot('LI', L);
+    const lbl = new Slot('Lbl', LI);
+    const body = new Slot('LBody', LI);
+    const lines = breakLines(item, width - indent, style.size, m);
+    lines.forEach((line, i) => {
+      out.push({
+        height: style.leading,
+        draw: (ctx, x, y, w, tagged) => {
+          const bullet = { segments: [{ text: '•', font: 'regular' as FontName, x: 0, width: 0 }], width: 0 };
+          if (i === 0) markIf(tagged, lbl, ctx, () => drawLine(ctx, bullet, x, y, indent, { ...style, align: 'left' }));
+          markIf(tagged, body, ctx, () => drawLine(ctx, line, x + indent, y, w - indent, { ...style, align: 'left' }));
+        },
+      });
+    });
+  }
+  return out;
+}
+
+/** A list in the main column: one box per line. */
+export function listBoxes(list: List, theme: Theme, m: Measurer, width: number, root: Slot): Box[] {
+  const style = paragraphStyle(theme, 'body');
+  const lines = listLines(list, style, m, width, root, theme.spacing.bulletIndent!);
+  return lines.map((l, i) => ({ height: l.height, before: i === 0 ? style.before : 0, draw: (ctx, y) => l.draw(ctx, ctx.left, y, ctx.width, true) }));
+}
+
+function markIf(tagged: boolean, slot: Slot, ctx: DrawContext, fn: () => void): void {
+  if (tagged) slot.mark(ctx.doc, fn);
+  else fn();
+}
+
+export type { Doc };

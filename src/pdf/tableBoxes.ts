@@ -1,0 +1,116 @@
+import type { Cell, Row, Table } from '../layout/blocks.js';
+import type { Theme } from '../layout/templates.js';
+import type { Box, DrawContext } from './context.js';
+import type { Measurer } from './measure.js';
+import { cellParagraphLines, listLines, type CellLine, type TextStyle } from './paragraphBoxes.js';
+import { artifact, Slot } from './struct.js';
+
+interface LaidCell {
+  x: number;
+  width: number;
+  lines: CellLine[];
+  fill?: string;
+}
+
+/**
+ * A table as one box per row: header rows keep with the first body row and are repeated (as
+ * pagination artifacts) after a page break; a row taller than a page splits between lines.
+ */
+export function tableBoxes(t: Table, theme: Theme, m: Measurer, width: number, root: Slot): Box[] {
+  const total = t.widths.reduce((a, b) => a + b, 0);
+  const colX: number[] = [0];
+  for (const w of t.widths) colX.push(colX[colX.length - 1]! + (w / total) * width);
+  const pad = theme.spacing.cellPadding!;
+  const tableSlot = new Slot('Table', root, { alt: t.summary });
+  const head = new Slot('THead', tableSlot);
+  const bodySlot = new Slot('TBody', tableSlot);
+
+  const style = (cell: Cell, row: Row, isHeader: boolean): TextStyle => ({
+    size: theme.sizes.table!,
+    leading: theme.sizes.tableLeading!,
+    color: theme.colors.text!,
+    bold: isHeader || cell.header || row.style === 'total',
+    align: cell.align,
+    before: 0,
+  });
+
+  const layRow = (row: Row, isHeader: boolean, group: Slot): { cells: LaidCell[]; height: number; slot: Slot } => {
+    const tr = new Slot('TR', group);
+    let col = 0;
+    const cells = row.cells.map((cell): LaidCell => {
+      const x = colX[col]!;
+      const w = colX[col + cell.colspan]! - x;
+      col += cell.colspan;
+      const tag = isHeader || cell.header ? 'TH' : 'TD';
+      const slot = new Slot(tag, tr, { scope: tag === 'TH' ? (isHeader ? 'Column' : 'Row') : undefined, colSpan: cell.colspan });
+      const st = style(cell, row, isHeader);
+      const inner = w - 2 * pad;
+      const lines: CellLine[] = [];
+      cell.blocks.forEach((b, i) => {
+        if (i > 0) lines.push({ height: 3, draw: () => {} });
+        if (b.kind === 'paragraph') lines.push(...cellParagraphLines(b, st, m, inner, slot));
+        else lines.push(...listLines(b, { ...st, bold: false }, m, inner, slot, theme.spacing.bulletIndent! - 2));
+      });
+      // An empty cell still gets its element, so screen readers see a regular grid.
+      if (lines.length === 0) lines.push({ height: 0, draw: (ctx, _x, _y, _w, tagged) => void (tagged && slot.get(ctx.doc)) });
+      const fill = isHeader ? theme.colors.tableHeader : row.style === 'total' ? theme.colors.tableTotal : undefined;
+      return { x, width: w, lines, fill };
+    });
+    const height = Math.max(...cells.map((c) => c.lines.reduce((s, l) => s + l.height, 0))) + 2 * pad;
+    return { cells, height, slot: tr };
+  };
+
+  const rowBox = (cells: LaidCell[], height: number, before: number): Box => ({
+    height,
+    before,
+    draw: (ctx, y, repeat) => drawRow(ctx, theme, cells, y, height, pad, repeat),
+    split: (ctx, avail) => splitRow(cells, avail, pad, before, (c, h, b) => rowBox(c, h, b)),
+  });
+
+  const laidHeader = t.header.map((r) => layRow(r, true, head));
+  const header: Box[] = laidHeader.map((l, i) => ({ ...rowBox(l.cells, l.height, i === 0 ? theme.spacing.blockAfter! : 0), keepWithNext: true }));
+  const body: Box[] = t.body.map((r, i) => {
+    const l = layRow(r, false, bodySlot);
+    return { ...rowBox(l.cells, l.height, i === 0 && header.length === 0 ? theme.spacing.blockAfter! : 0), header };
+  });
+  return [...header, ...body];
+}
+
+function drawRow(ctx: DrawContext, theme: Theme, cells: LaidCell[], y: number, height: number, pad: number, repeat?: boolean): void {
+  const { doc } = ctx;
+  artifact(doc, 'Layout', () => {
+    for (const c of cells) {
+      if (c.fill) doc.rect(ctx.left + c.x, y, c.width, height).fill(c.fill);
+    }
+    doc.lineWidth(0.5).strokeColor(theme.colors.rule!);
+    for (const c of cells) doc.rect(ctx.left + c.x, y, c.width, height).stroke();
+  });
+  const drawText = (tagged: boolean) => {
+    for (const c of cells) {
+      let ly = y + pad;
+      for (const line of c.lines) {
+        line.draw(ctx, ctx.left + c.x + pad, ly, c.width - 2 * pad, tagged);
+        ly += line.height;
+      }
+    }
+  };
+  // A header row repeated after a page break is pagination: the structure tree has it once.
+  if (repeat) artifact(doc, 'Pagination', () => drawText(false));
+  else drawText(true);
+}
+
+function splitRow(cells: LaidCell[], avail: number, pad: number, before: number, make: (c: LaidCell[], h: number, b: number) => Box): [Box, Box] | undefined {
+  const room = avail - 2 * pad;
+  const first: LaidCell[] = [];
+  const rest: LaidCell[] = [];
+  for (const c of cells) {
+    let h = 0;
+    let k = 0;
+    while (k < c.lines.length && h + c.lines[k]!.height <= room) h += c.lines[k++]!.height;
+    first.push({ ...c, lines: c.lines.slice(0, k) });
+    rest.push({ ...c, lines: c.lines.slice(k) });
+  }
+  if (first.every((c) => c.lines.length === 0)) return undefined;
+  const height = (cs: LaidCell[]) => Math.max(...cs.map((c) => c.lines.reduce((s, l) => s + l.height, 0))) + 2 * pad;
+  return [make(first, height(first), before), make(rest, height(rest), 0)];
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, promoteWarnings } from '../diagnostics/diagnostic.js';
+import { loadYaml, type LoadedSource } from '../load/load.js';
+import { locate, type PathSegment } from '../load/locate.js';
+import { computeFicha, type Ficha } from '../metrics/ficha.js';
+import { num, pct } from '../present/format.js';
+import type { NarrativeProblem } from '../present/narrative.js';
+import { present, type View } from '../present/view.js';
+import type { LayoutDoc } from '../layout/blocks.js';
+import { layout } from '../layout/layout.js';
+import { loadTemplates } from '../layout/templates.js';
+import { renderPdf } from '../pdf/render.js';
+import { validate } from '../validate/validate.js';
+import type { ProgramInput } from '../validate/schema.js';
+
+export interface RenderOptions {
+  templatesDir?: string;
+  strict?: boolean;
+  /** Creation date of the PDF; default: derived from the input, never the clock. */
+  date?: Date;
+}
+
+/** Each stage's output, so tests can run the pipeline up to any stage. */
+export interface Staged {
+  source: LoadedSource;
+  diagnostics: Diagnostic[];
+  input?: ProgramInput;
+  ficha?: Ficha;
+  view?: View;
+  layout?: LayoutDoc;
+}
+
+export const FORMATTERS = { pct: (v: number) => pct(v, 1), num: (v: number) => num(v, Number.isInteger(v) ? 0 : 1) };
+
+/** load -> validate -> metrics -> present -> layout, collecting diagnostics; stops at the first stage with errors. */
+export function runStages(file: string, text: string, opts: RenderOptions = {}): Staged {
+  const { source, diagnostics } = loadYaml(file, text);
+  const staged: Staged = { source, diagnostics };
+  if (hasErrors(diagnostics)) return staged;
+  const v = validate(source);
+  staged.diagnostics.push(...v.diagnostics);
+  if (!v.input) return staged;
+  staged.input = v.input;
+  const ficha = computeFicha(v.input, FORMATTERS);
+  staged.ficha = ficha;
+  const at = (path: PathSegment[]) => locate(source, path);
+  for (const w of ficha.warnings) {
+    const pos = at(w.path);
+    staged.diagnostics.push({ code: w.code, severity: 'warning', message: w.message, file, line: pos.line, column: pos.column, path: w.path.join('.') });
+  }
+  const { view, problems } = present(ficha);
+  staged.diagnostics.push(...problems.map((p) => narrativeDiagnostic(source, p)));
+  if (opts.strict) staged.diagnostics = promoteWarnings(staged.diagnostics);
+  if (hasErrors(staged.diagnostics)) return staged;
+  staged.view = view;
+  staged.layout = layout(view, loadTemplates(opts.templatesDir));
+  return staged;
+}
+
+export interface RenderResult {
+  diagnostics: Diagnostic[];
+  pdf?: Buffer;
+  /** `<programa.id>-<anio>.pdf` */
+  fileName?: string;
+}
+
+export async function renderFicha(file: string, text: string, opts: RenderOptions = {}): Promise<RenderResult> {
+  const staged = runStages(file, text, opts);
+  if (!staged.layout || !staged.input) return { diagnostics: staged.diagnostics };
+  const input = staged.input;
+  const p = input.programa;
+  const templates = loadTemplates(opts.templatesDir);
+  const pdf = await renderPdf(staged.layout, {
+    templates,
+    metadata: {
+      title: `${p.nombre} ${input.ficha.anio}`,
+      author: p.servicio,
+      subject: `Ficha de monitoreo y seguimiento de la oferta pública ${input.ficha.anio}: ${p.nombre} (${p.servicio}, ${p.ministerio})`,
+      keywords: ['monitoreo', 'seguimiento', 'oferta pública', String(input.ficha.anio), p.ministerio, p.servicio].join(', '),
+      date: opts.date ?? defaultDate(input, text),
+    },
+    attachment: { name: `${p.id}-${input.ficha.anio}.yaml`, bytes: Buffer.from(text, 'utf8'), description: 'Datos de entrada de la ficha (formato 1)' },
+  });
+  return { diagnostics: staged.diagnostics, pdf, fileName: `${p.id}-${input.ficha.anio}.pdf` };
+}
+
+/**
+ * The PDF's date when none is given: SOURCE_DATE_EPOCH if set, else 31 December of the monitoring
+ * year plus a few seconds derived from the input, so it is stable for the same input.
+ */
+function defaultDate(input: ProgramInput, text: string): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  void text;
+  return new Date(Date.UTC(input.ficha.anio, 11, 31, 12, 0, 0));
+}
+
+function narrativeDiagnostic(source: LoadedSource, p: NarrativeProblem): Diagnostic {
+  let pos = locate(source, p.path);
+  if (p.needle) {
+    const node = source.doc.getIn(p.path, true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) {
+      const idx = source.text.indexOf(p.needle, node.range[0]);
+      if (idx >= 0 && idx < node.range[2]) {
+        const lp = source.lineCounter.linePos(idx);
+        pos = { line: lp.line, column: lp.col, found: p.path.length };
+      }
+    }
+  }
+  return { code: p.code, severity: 'error', message: p.message, file: source.file, line: pos.line, column: pos.column, path: p.path.map(String).join('.') };
+}
+
+export const inputDigest = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -1,0 +1,82 @@
+import Handlebars from 'handlebars';
+import type { PathSegment } from '../load/locate.js';
+import type { Value } from '../metrics/value.js';
+import { money, num, pct } from './format.js';
+
+/** A figure inside a narrative: prints in es-CL when used bare (`{{gasto_total.t}}`). */
+export class Fig {
+  constructor(readonly value: Value) {}
+  toString(): string {
+    const v = this.value;
+    return typeof v === 'number' && !Number.isInteger(v) ? num(v, 1) : num(v, 0);
+  }
+}
+
+export interface NarrativeProblem {
+  code: 'narrative-unknown-name' | 'narrative-unknown-helper' | 'narrative-syntax' | 'narrative-invalid-argument';
+  message: string;
+  path: PathSegment[];
+  /** Text of the template near the problem, to find its line and column in the source. */
+  needle?: string;
+}
+
+const env = Handlebars.create();
+const HELPERS = ['pct', 'num', 'money'] as const;
+
+function valueOf(arg: unknown, helper: string): Value {
+  if (arg instanceof Fig) return arg.value;
+  if (typeof arg === 'number' || arg === 'N/A' || arg === 'S/I') return arg;
+  throw new HelperArgumentError(`el helper ${helper} espera una cifra; recibió ${arg === undefined ? 'nada' : JSON.stringify(String(arg))}`);
+}
+
+class HelperArgumentError extends Error {}
+
+const decimalsOf = (d: unknown): number => (typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 6 ? d : 0);
+env.registerHelper('pct', (v: unknown, d: unknown) => pct(valueOf(v, 'pct'), decimalsOf(d)));
+env.registerHelper('num', (v: unknown, d: unknown) => num(valueOf(v, 'num'), decimalsOf(d)));
+env.registerHelper('money', (v: unknown) => money(valueOf(v, 'money')));
+
+const cache = new Map<string, Handlebars.TemplateDelegate>();
+
+/** Fills a narrative's expressions; problems are collected, never thrown. */
+export function renderNarrative(text: string, context: object, path: PathSegment[], problems: NarrativeProblem[]): string {
+  if (!text.includes('{{')) return text;
+  try {
+    let fn = cache.get(text);
+    if (!fn) {
+      fn = env.compile(text, { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: { pct: true, num: true, money: true } });
+      cache.set(text, fn);
+    }
+    return fn(context, { allowProtoPropertiesByDefault: false });
+  } catch (err) {
+    problems.push(toProblem(err as Error, text, path));
+    return text;
+  }
+}
+
+function toProblem(err: Error, text: string, path: PathSegment[]): NarrativeProblem {
+  const msg = err.message;
+  const unknownHelper = /unknown helper (\S+)/.exec(msg) ?? /Missing helper: "?([^"\s]+)"?/.exec(msg);
+  if (unknownHelper) {
+    const name = unknownHelper[1]!;
+    return { code: 'narrative-unknown-helper', path, needle: name, message: `helper desconocido «${name}» en el texto: se esperaba uno de ${HELPERS.join(', ')}` };
+  }
+  const unknownName = /"([^"]+)" not defined in/.exec(msg);
+  if (unknownName) {
+    const name = unknownName[1]!;
+    const expr = text.match(new RegExp(`\\{\\{[^}]*\\b${escapeRe(name)}\\b[^}]*\\}\\}`))?.[0];
+    return {
+      code: 'narrative-unknown-name',
+      path,
+      needle: expr ?? name,
+      message: `cifra desconocida «${name}»${expr ? ` en ${expr}` : ''}: se esperaba una cifra calculada (p. ej. cobertura.t, gasto_por_beneficiario.variacion_anual), anio, anio_anterior o programa.*`,
+    };
+  }
+  if (err instanceof HelperArgumentError) return { code: 'narrative-invalid-argument', path, message: msg };
+  const line = /Parse error on line (\d+)/.exec(msg);
+  return { code: 'narrative-syntax', path, needle: '{{', message: `expresión mal formada en el texto${line ? '' : ''}: ${msg.split('\n').slice(-1)[0]}` };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

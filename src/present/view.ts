@@ -1,0 +1,163 @@
+import type { PathSegment } from '../load/locate.js';
+import type { Ficha } from '../metrics/ficha.js';
+import { indicatorSentence } from '../metrics/rules.js';
+import type { Series } from '../metrics/series.js';
+import type { Value } from '../metrics/value.js';
+import { findOds, REGIONS } from '../catalogs/catalogs.js';
+import { SUBTITULOS } from '../catalogs/catalogs.js';
+import { figureContext } from './figureContext.js';
+import { money, num, pct, trimmed } from './format.js';
+import { renderNarrative, type NarrativeProblem } from './narrative.js';
+import { paragraphs } from './paragraphs.js';
+
+type Three = [string, string, string];
+
+export interface IndicatorRow {
+  nombre: string;
+  formula: string;
+  valores: Three;
+  resultado: string;
+}
+
+/** Everything the templates print, already as es-CL text. */
+export interface View {
+  anio: number;
+  anio_anterior: number;
+  years: [number, number, number];
+  periodo: string;
+  moneda: string;
+  anio_base: number;
+  montos_nominales: boolean;
+  metodologia: string;
+  programa: { nombre: string; servicio: string; ministerio: string; anio_inicio: number; anio_termino: string };
+  descripcion: string[];
+  proposito: string[];
+  regiones_con_beneficiarios: string;
+  historial: { ex_ante: string; ex_post_dipres: string; otras: string };
+  dimensiones: { titulo: string; resultados: string[]; hallazgos: string[]; sin_hallazgos: string }[];
+  poblacion: { descripcion: string[]; cobertura: Three };
+  presupuesto: { ejecucion_inicial: Three; ejecucion_final: Three; ejecutado: Three; extrapresupuestario: Three };
+  subtitulos: { filas: { codigo: string; nombre: string; monto: string }[]; total: string };
+  componentes: {
+    filas: { nombre: string; unidad: string; gasto: Three; produccion: Three; unitario: Three }[];
+    administrativo: Three;
+    total: Three;
+    porcentaje: Three;
+  };
+  gasto_por_beneficiario: Three;
+  regiones: { filas: { nombre: string; gasto: string; beneficiarios: string }[]; total: { gasto: string; beneficiarios: string } };
+  indicadores_proposito: IndicatorRow[];
+  indicadores_complementarios: IndicatorRow[];
+  ods: { numero: number; titulo: string; texto: string }[];
+  enfoque_genero: { declara: boolean; texto: string[] };
+  complementariedades: string[];
+  fet: { ejecuto: boolean; monto: string; texto: string[] };
+  modificaciones: { declara: boolean; texto: string[] };
+  recomendaciones: { tema: string; parrafos: string[] }[];
+  observaciones: { titulo: string; parrafos: string[] }[];
+  inflactores: { anio: string; valor: string }[];
+}
+
+export interface PresentResult {
+  view: View;
+  problems: NarrativeProblem[];
+}
+
+const three = (years: readonly number[], s: Series, f: (v: Value) => string): Three => years.map((y) => f(s[y]!)) as Three;
+
+/** Ficha -> view model: es-CL strings, markers, catalog names, narratives filled. */
+export function present(f: Ficha): PresentResult {
+  const problems: NarrativeProblem[] = [];
+  const ctx = figureContext(f);
+  const text = (value: string, path: PathSegment[]) => paragraphs(renderNarrative(value, ctx, path, problems));
+  const oneParagraph = (value: string, path: PathSegment[]) => text(value, path).join(' ');
+  const boolOrText = (v: boolean | string, path: PathSegment[]) => ({ declara: v !== false, texto: typeof v === 'string' ? text(v, path) : [] });
+
+  const { input, figures: g } = f;
+  const ys = g.years;
+  const p = input.programa;
+  const hist = (v: boolean | string, path: PathSegment[]) => (typeof v === 'string' ? oneParagraph(v, path) : v ? 'Sí' : 'No');
+  const indicatorRow = (i: (typeof g.indicadores)[number]): IndicatorRow => ({
+    nombre: i.nombre,
+    formula: i.formula.replace(/\s+/g, ' ').trim(),
+    valores: three(ys, i.valores, (v) => (v === 'S/I' ? 'S/I*' : v === 'N/A' ? 'N/A**' : i.unidad === 'porcentaje' ? pct(v, 1) : num(v, 1))),
+    resultado: indicatorSentence(f.ruleSet, i, g.anio),
+  });
+  const fet = input.contingencia_sanitaria.fet;
+  const regionRows = g.regiones.filter((r) => !(r.gasto === 0 && r.beneficiarios === 0));
+
+  const view: View = {
+    anio: g.anio,
+    anio_anterior: g.anio - 1,
+    years: [...ys],
+    periodo: `${ys[0]}-${ys[2]}`,
+    moneda: `M$ ${input.ficha.moneda.anio_base}`,
+    anio_base: input.ficha.moneda.anio_base,
+    montos_nominales: input.ficha.moneda.montos === 'nominales',
+    metodologia: f.ruleSet.id,
+    programa: { nombre: p.nombre, servicio: p.servicio, ministerio: p.ministerio, anio_inicio: p.anio_inicio, anio_termino: String(p.anio_termino) },
+    descripcion: text(p.descripcion, ['programa', 'descripcion']),
+    proposito: text(p.proposito, ['programa', 'proposito']),
+    regiones_con_beneficiarios: g.regiones
+      .filter((r) => r.region.order < REGIONS.length && r.beneficiarios !== 0 && r.beneficiarios !== 'N/A')
+      .map((r) => r.region.name)
+      .join(', '),
+    historial: {
+      ex_ante: hist(p.historial_evaluativo.ex_ante, ['programa', 'historial_evaluativo', 'ex_ante']),
+      ex_post_dipres: hist(p.historial_evaluativo.ex_post_dipres, ['programa', 'historial_evaluativo', 'ex_post_dipres']),
+      otras: hist(p.historial_evaluativo.otras, ['programa', 'historial_evaluativo', 'otras']),
+    },
+    dimensiones: f.dimensiones.map((d) => ({
+      titulo: d.titulo,
+      resultados: d.resultados.map((r) => r.text),
+      hallazgos: input.analisis[d.id].hallazgos.map((h, i) => oneParagraph(h, ['analisis', d.id, 'hallazgos', i])),
+      sin_hallazgos: d.sin_hallazgos,
+    })),
+    poblacion: { descripcion: text(input.poblacion.descripcion, ['poblacion', 'descripcion']), cobertura: three(ys, g.cobertura, (v) => pct(v, 1)) },
+    presupuesto: {
+      ejecucion_inicial: three(ys, g.ejecucion_inicial, (v) => pct(v, 0)),
+      ejecucion_final: three(ys, g.ejecucion_final, (v) => pct(v, 0)),
+      ejecutado: three(ys, g.ejecutado, money),
+      extrapresupuestario: three(ys, g.extrapresupuestario, money),
+    },
+    subtitulos: {
+      filas: g.subtitulos.map((s) => ({ codigo: s.codigo, nombre: SUBTITULOS[s.codigo] ?? '', monto: money(s.monto) })),
+      total: money(g.subtitulos_total),
+    },
+    componentes: {
+      filas: g.componentes.map((c) => ({
+        nombre: c.nombre,
+        unidad: c.unidad,
+        gasto: three(ys, c.gasto, money),
+        produccion: three(ys, c.produccion, (v) => num(v, 0)),
+        unitario: three(ys, c.gasto_unitario, (v) => num(v, 1)),
+      })),
+      administrativo: three(ys, g.gasto_administrativo, money),
+      total: three(ys, g.gasto_total, money),
+      porcentaje: three(ys, g.porcentaje_gasto_administrativo, (v) => pct(v, 1)),
+    },
+    gasto_por_beneficiario: three(ys, g.gasto_por_beneficiario, (v) => num(v, 1)),
+    regiones: {
+      filas: regionRows.map((r) => ({ nombre: r.region.name, gasto: money(r.gasto), beneficiarios: num(r.beneficiarios, 0) })),
+      total: { gasto: money(g.regiones_total.gasto), beneficiarios: num(g.regiones_total.beneficiarios, 0) },
+    },
+    indicadores_proposito: g.indicadores.filter((i) => i.tipo === 'proposito').map(indicatorRow),
+    indicadores_complementarios: g.indicadores.filter((i) => i.tipo === 'complementario').map(indicatorRow),
+    ods: input.otros_atributos.ods.map((n) => findOds(n)!).filter(Boolean),
+    enfoque_genero: boolOrText(input.otros_atributos.enfoque_genero, ['otros_atributos', 'enfoque_genero']),
+    complementariedades: input.otros_atributos.complementariedades.map((c, i) => oneParagraph(c, ['otros_atributos', 'complementariedades', i])),
+    fet: {
+      ejecuto: fet !== false,
+      monto: typeof fet === 'object' ? money(fet.monto) : '',
+      texto: typeof fet === 'object' ? text(fet.texto, ['contingencia_sanitaria', 'fet', 'texto']) : [],
+    },
+    modificaciones: boolOrText(input.contingencia_sanitaria.modificaciones, ['contingencia_sanitaria', 'modificaciones']),
+    recomendaciones: input.recomendaciones.map((r, i) => ({ tema: r.tema, parrafos: text(r.texto, ['recomendaciones', i, 'texto']) })),
+    observaciones: input.observaciones_institucion.map((o, i) => ({ titulo: o.titulo, parrafos: text(o.texto, ['observaciones_institucion', i, 'texto']) })),
+    inflactores: Object.entries(input.ficha.moneda.inflactores)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([anio, v]) => ({ anio, valor: trimmed(v, 4) })),
+  };
+  return { view, problems };
+}
+

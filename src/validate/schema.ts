@@ -1,0 +1,188 @@
+import { z } from 'zod';
+
+/**
+ * The input format (formato 1) as a zod schema. Each leaf carries, as its error, the phrase of what
+ * was expected; the validator adds what was found and where. Cross-field rules (years within
+ * [anio-2, anio], regions, ODS numbers) live in `crossChecks.ts`, which knows positions.
+ */
+const expect = (what: string) => ({ error: `se esperaba ${what}` });
+
+export const MARKERS = ['N/A', 'S/I'] as const;
+export type Marker = (typeof MARKERS)[number];
+
+const marker = z.enum(MARKERS);
+const text = z.union([z.string(), z.number()], expect('un texto')).transform(String);
+const nonEmptyText = z
+  .union([z.string().trim().min(1), z.number()], expect('un texto no vacío'))
+  .transform(String);
+const year = z.number(expect('un año (número entero)')).int(expect('un año (número entero)')).min(1900, expect('un año >= 1900')).max(2200, expect('un año <= 2200'));
+
+export const amount = z.union([z.number().min(0), marker], expect('un monto (número >= 0), N/A o S/I'));
+export const count = z.union([z.number().int().min(0), marker], expect('un número entero >= 0, N/A o S/I'));
+const indicatorValue = z.union([z.number(), marker], expect('un número, N/A o S/I'));
+
+/** A mapping year -> value; keys are checked against the monitoring year in crossChecks. */
+const yearMap = <T extends z.ZodType>(value: T) => z.record(z.string(), value, expect('un mapa año -> valor'));
+
+const boolOrText = z.union([z.boolean(), nonEmptyText], expect('true, false o un texto'));
+const judged = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.enum(values), z.strictObject({ texto: nonEmptyText })], expect(`${values.join(', ')} o {texto: ...}`));
+
+const ruleIds = z.array(z.string(expect('un identificador de regla')), expect('una lista de identificadores de regla')).default([]);
+const narratives = z.array(nonEmptyText, expect('una lista de textos')).nullish().transform((v) => v ?? []);
+
+const dimension = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject({ ...shape, hallazgos: narratives, omitir: ruleIds }, expect('un mapa'));
+
+export const inputSchema = z.strictObject(
+  {
+    formato: z.literal(1, expect('formato: 1')),
+    ficha: z.strictObject(
+      {
+        anio: year,
+        metodologia: z.string(expect('un identificador de metodología (p. ej. dipres-2022)')).default('dipres-2022'),
+        moneda: z.strictObject(
+          {
+            anio_base: year,
+            montos: z.enum(['reales', 'nominales'], expect('reales o nominales')).default('reales'),
+            inflactores: yearMap(z.number(expect('un número > 0')).positive(expect('un número > 0'))).default({}),
+          },
+          expect('un mapa con anio_base, montos e inflactores'),
+        ),
+      },
+      expect('un mapa con anio, metodologia y moneda'),
+    ),
+    programa: z.strictObject(
+      {
+        id: z.string(expect('un identificador [a-z0-9-]+')).regex(/^[a-z0-9-]+$/, expect('un identificador de minúsculas, dígitos y guiones ([a-z0-9-]+)')),
+        nombre: nonEmptyText,
+        servicio: nonEmptyText,
+        ministerio: nonEmptyText,
+        anio_inicio: year,
+        anio_termino: z.union([year, z.literal('Permanente')], expect('un año o Permanente')),
+        descripcion: nonEmptyText,
+        proposito: nonEmptyText,
+        historial_evaluativo: z
+          .strictObject(
+            { ex_ante: boolOrText.default(false), ex_post_dipres: boolOrText.default(false), otras: boolOrText.default(false) },
+            expect('un mapa con ex_ante, ex_post_dipres y otras'),
+          )
+          .default({ ex_ante: false, ex_post_dipres: false, otras: false }),
+      },
+      expect('un mapa'),
+    ),
+    poblacion: z.strictObject(
+      {
+        descripcion: text.default(''),
+        por_anio: yearMap(z.strictObject({ objetivo: count, beneficiaria: count }, expect('un mapa {objetivo, beneficiaria}'))),
+      },
+      expect('un mapa con descripcion y por_anio'),
+    ),
+    presupuesto: z.strictObject(
+      {
+        por_anio: yearMap(
+          z.strictObject(
+            { inicial: amount, final: amount, ejecutado: amount, extrapresupuestario: amount.default('N/A') },
+            expect('un mapa {inicial, final, ejecutado, extrapresupuestario}'),
+          ),
+        ),
+        subtitulos: z.record(z.string(), amount, expect('un mapa subtítulo -> monto')).nullish().transform((v) => v ?? {}),
+      },
+      expect('un mapa con por_anio y subtitulos'),
+    ),
+    componentes: z
+      .array(
+        z.strictObject(
+          {
+            nombre: nonEmptyText,
+            unidad: nonEmptyText,
+            por_anio: yearMap(z.strictObject({ gasto: amount, produccion: count }, expect('un mapa {gasto, produccion}'))),
+          },
+          expect('un componente {nombre, unidad, por_anio}'),
+        ),
+        expect('una lista de componentes'),
+      )
+      .nullish()
+      .transform((v) => v ?? []),
+    gasto_administrativo: yearMap(amount).nullish().transform((v) => v ?? {}),
+    regiones: z
+      .array(
+        z.strictObject(
+          { region: nonEmptyText, gasto: amount, beneficiarios: count },
+          expect('una región {region, gasto, beneficiarios}'),
+        ),
+        expect('una lista de regiones'),
+      )
+      .nullish()
+      .transform((v) => v ?? []),
+    indicadores: z.array(
+      z.strictObject(
+        {
+          tipo: z.enum(['proposito', 'complementario'], expect('proposito o complementario')),
+          nombre: nonEmptyText,
+          formula: text.default(''),
+          unidad: z.enum(['porcentaje', 'numero'], expect('porcentaje o numero')),
+          lectura: z.enum(['ascendente', 'descendente'], expect('ascendente o descendente')).default('ascendente'),
+          valores: yearMap(indicatorValue),
+        },
+        expect('un indicador {tipo, nombre, formula, unidad, lectura, valores}'),
+      ),
+      expect('una lista de indicadores'),
+    ),
+    analisis: z
+      .strictObject(
+        {
+          focalizacion: dimension({
+            criterios: judged(['sin_deficiencias', 'con_deficiencias', 'universal', 'sin_informacion'] as const).default('sin_informacion'),
+          }).default({ criterios: 'sin_informacion', hallazgos: [], omitir: [] }),
+          eficiencia: dimension({
+            gasto_administrativo: judged(['sin_falencias', 'con_falencias', 'sobre_20', 'sin_informacion'] as const).default('sin_informacion'),
+          }).default({ gasto_administrativo: 'sin_informacion', hallazgos: [], omitir: [] }),
+          eficacia: dimension({
+            pertinencia_indicador: judged(['pertinente', 'no_pertinente'] as const).optional(),
+            calidad_indicador: judged(['sin_deficiencias', 'con_deficiencias', 'no_reportado'] as const).optional(),
+          }).default({ hallazgos: [], omitir: [] }),
+        },
+        expect('un mapa con focalizacion, eficiencia y eficacia'),
+      )
+      .default({
+        focalizacion: { criterios: 'sin_informacion', hallazgos: [], omitir: [] },
+        eficiencia: { gasto_administrativo: 'sin_informacion', hallazgos: [], omitir: [] },
+        eficacia: { hallazgos: [], omitir: [] },
+      }),
+    otros_atributos: z
+      .strictObject(
+        {
+          ods: z.array(z.number().int().min(1).max(17), expect('una lista de números de ODS entre 1 y 17')).nullish().transform((v) => v ?? []),
+          enfoque_genero: boolOrText.default(false),
+          complementariedades: narratives,
+        },
+        expect('un mapa con ods, enfoque_genero y complementariedades'),
+      )
+      .default({ ods: [], enfoque_genero: false, complementariedades: [] }),
+    contingencia_sanitaria: z
+      .strictObject(
+        {
+          fet: z
+            .union([z.boolean(), z.strictObject({ monto: amount, texto: text.default('') })], expect('true, false o {monto, texto}'))
+            .default(false),
+          modificaciones: boolOrText.default(false),
+        },
+        expect('un mapa con fet y modificaciones'),
+      )
+      .default({ fet: false, modificaciones: false }),
+    recomendaciones: z
+      .array(z.strictObject({ tema: nonEmptyText, texto: nonEmptyText }, expect('una recomendación {tema, texto}')), expect('una lista de recomendaciones'))
+      .nullish()
+      .transform((v) => v ?? []),
+    observaciones_institucion: z
+      .array(z.strictObject({ titulo: nonEmptyText, texto: nonEmptyText }, expect('una observación {titulo, texto}')), expect('una lista de observaciones'))
+      .nullish()
+      .transform((v) => v ?? []),
+  },
+  expect('un mapa con las claves del formato 1'),
+);
+
+export type ProgramInput = z.output<typeof inputSchema>;
+export type Amount = number | Marker;
+export type Judged<T extends string> = T | { texto: string };

@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatPath } from '../diagnostics/diagnostic.js';
+import type { LoadedSource } from '../load/load.js';
+import { locate, valueAt, type PathSegment } from '../load/locate.js';
+import { closest, describeFound } from './describe.js';
+import { inputSchema, type ProgramInput } from './schema.js';
+import { crossChecks } from './crossChecks.js';
+
+export interface ValidationResult {
+  input?: ProgramInput;
+  diagnostics: Diagnostic[];
+}
+
+/** Document -> ProgramInput. Reports every problem of the file at once. */
+export function validate(source: LoadedSource): ValidationResult {
+  const data: unknown = source.doc.toJS({ maxAliasCount: 100 });
+  const parsed = inputSchema.safeParse(data);
+  if (!parsed.success) {
+    return { diagnostics: parsed.error.issues.flatMap((issue) => issueToDiagnostics(source, data, issue)) };
+  }
+  const diagnostics = crossChecks(parsed.data, (path) => locate(source, path)).map((d) => ({ ...d, file: source.file }));
+  return { input: diagnostics.some((d) => d.severity === 'error') ? undefined : parsed.data, diagnostics };
+}
+
+function issueToDiagnostics(source: LoadedSource, data: unknown, issue: z.core.$ZodIssue): Diagnostic[] {
+  const path = issue.path as PathSegment[];
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedKeys(issue, data, path);
+    return issue.keys.map((key) => {
+      const keyPath = [...path, key];
+      const pos = locate(source, keyPath, 'key');
+      const suggestion = closest(key, allowed);
+      return {
+        code: 'unknown-key',
+        severity: 'error' as const,
+        message:
+          `clave desconocida «${key}»` +
+          (suggestion ? `; ¿quiso decir «${suggestion}»?` : allowed.length ? `; claves válidas: ${allowed.join(', ')}` : ''),
+        file: source.file,
+        line: pos.line,
+        column: pos.column,
+        path: formatPath(keyPath),
+      };
+    });
+  }
+  const found = valueAt(data, path);
+  const parent = valueAt(data, path.slice(0, -1));
+  const missing = found === undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent);
+  const pos = locate(source, path, 'value');
+  const expected = issue.message.startsWith('se esperaba') ? issue.message : `se esperaba un valor válido (${issue.message})`;
+  return [
+    {
+      code: missing ? 'missing-key' : 'invalid-value',
+      severity: 'error',
+      message: missing
+        ? `falta la clave obligatoria «${String(path[path.length - 1])}»: ${expected}`
+        : `${expected}; se encontró ${describeFound(found)}`,
+      file: source.file,
+      line: pos.line,
+      column: pos.column,
+      path: formatPath(path),
+    },
+  ];
+}
+
+/** The keys a strict object accepts, read from the schema at the issue's path. */
+function allowedKeys(issue: z.core.$ZodIssue, data: unknown, path: PathSegment[]): string[] {
+  const present = valueAt(data, path);
+  const keys = Object.keys((present ?? {}) as object);
+  const unknown = new Set((issue as { keys?: string[] }).keys ?? []);
+  const shape = shapeAt(path);
+  return shape ? shape : keys.filter((k) => !unknown.has(k));
+}
+
+function shapeAt(path: PathSegment[]): string[] | undefined {
+  let schema: unknown = inputSchema;
+  for (const seg of path) {
+    schema = unwrap(schema);
+    const def = (schema as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } }).def;
+    if (!def) return undefined;
+    if (def.type === 'object' && def.shape) schema = def.shape[seg as string];
+    else if (def.type === 'array') schema = def.element;
+    else if (def.type === 'record') schema = def.valueType;
+    else return undefined;
+  }
+  schema = unwrap(schema);
+  const def = (schema as { def?: { type?: string; shape?: Record<string, unknown>; options?: unknown[] } }).def;
+  if (def?.type === 'object' && def.shape) return Object.keys(def.shape);
+  if (def?.type === 'union') {
+    for (const option of def.options ?? []) {
+      const o = (unwrap(option) as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
+      if (o?.type === 'object' && o.shape) return Object.keys(o.shape);
+    }
+  }
+  return undefined;
+}
+
+function unwrap(schema: unknown): unknown {
+  let s = schema as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
+  for (let i = 0; i < 10 && s?.def; i++) {
+    if (s.def.innerType) s = s.def.innerType as typeof s;
+    else if (s.def.type === 'pipe' && s.def.in) s = s.def.in as typeof s;
+    else break;
+  }
+  return s;
+}
