@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { renderCommand } from './render.js';
 import { validateCommand } from './validate.js';
 import { extractCommand } from './extract.js';
+import { spanishError, spanishHelp } from './spanish.js';
 
 const program = new Command();
 program
@@ -11,7 +12,11 @@ program
   .version('0.1.0', '-V, --version', 'muestra la versión')
   .helpOption('-h, --help', 'muestra esta ayuda')
   .helpCommand('help [comando]', 'muestra la ayuda de un comando')
-  .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'error: ')) })
+  .configureOutput({
+    writeOut: (str) => process.stdout.write(spanishHelp(str)),
+    writeErr: (str) => process.stderr.write(spanishHelp(str)),
+    outputError: (str, write) => write(spanishError(str)),
+  })
   .exitOverride();
 
 program

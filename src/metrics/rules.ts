@@ -68,17 +68,17 @@ function outcomesOf(rule: Rule, input: ProgramInput, f: Figures, pct: PercentFor
     case 'persistencia': {
       const values = f.years.map((y) => f[rule.figura][y]!);
       if (values.some(isMarker)) return [{ outcome: 'sin_informacion', context: {} }];
-      return [{ outcome: values.every((v) => (v as number) < rule.inferior) ? 'persiste' : 'no_persiste', context: {} }];
+      return [{ outcome: values.every((v) => clean(v as number) < rule.inferior) ? 'persiste' : 'no_persiste', context: {} }];
     }
     case 'variacion': {
       const v = rule.figura === 'gasto_por_beneficiario.variacion_promedio' ? f.gasto_por_beneficiario_variacion_promedio : f.gasto_por_beneficiario_variacion_anual;
       if (isMarker(v)) return [{ outcome: 'sin_informacion', context: {} }];
-      return [{ outcome: Math.abs(v) > rule.maximo ? 'fuera' : 'dentro', context: { valor: pct(v) } }];
+      return [{ outcome: Math.abs(clean(v)) > rule.maximo ? 'fuera' : 'dentro', context: { valor: pct(v) } }];
     }
     case 'umbral': {
       const v = f[rule.figura][t]!;
       if (isMarker(v)) return [{ outcome: 'sin_informacion', context: { valor: v } }];
-      return [{ outcome: v > rule.maximo ? 'sobre' : 'dentro', context: { valor: pct(v) } }];
+      return [{ outcome: clean(v) > rule.maximo ? 'sobre' : 'dentro', context: { valor: pct(v) } }];
     }
     case 'indicadores': {
       const judged = f.indicadores.filter((i) => i.tipo === 'proposito');
@@ -87,8 +87,15 @@ function outcomesOf(rule: Rule, input: ProgramInput, f: Figures, pct: PercentFor
   }
 }
 
-function band(v: Value, inferior: number, superior: number): string {
-  if (isMarker(v)) return 'sin_informacion';
+/**
+ * Thresholds are judged on the figure rounded to 9 decimals: 1100 / 1000 x 100 is 110.00000000000001
+ * in binary floating point, and an execution of exactly 110% is within the band.
+ */
+const clean = (v: number) => Math.round(v * 1e9) / 1e9;
+
+function band(raw: Value, inferior: number, superior: number): string {
+  if (isMarker(raw)) return 'sin_informacion';
+  const v = clean(raw);
   if (v > superior) return 'sobre';
   if (v < inferior) return 'sub';
   return 'rango';

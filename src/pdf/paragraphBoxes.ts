@@ -62,6 +62,8 @@ export function paragraphBoxes(p: Paragraph, theme: Theme, m: Measurer, width: n
     height: style.leading,
     before: index === 0 ? style.before : 0,
     lines: { id, index, count: lines.length },
+    // A label ("Revisión de Diseño:") introduces what follows: never leave it alone at a page bottom.
+    keepWithNext: p.style === 'label' || (p.runs.length > 0 && p.runs.every((r) => r.bold) && /:\s*$/.test(p.runs.map((r) => r.text).join(''))),
     draw: (ctx, y) => slot.mark(ctx.doc, () => drawLine(ctx, line, ctx.left, y, ctx.width, style)),
   }));
 }

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { PathSegment } from '../load/locate.js';
 import type { Value } from '../metrics/value.js';
+import { checkPaths } from './checkPaths.js';
 import { money, num, pct } from './format.js';
 
 /** A figure inside a narrative: prints in es-CL when used bare (`{{gasto_total.t}}`). */
@@ -42,6 +43,11 @@ const cache = new Map<string, Handlebars.TemplateDelegate>();
 export function renderNarrative(text: string, context: object, path: PathSegment[], problems: NarrativeProblem[]): string {
   if (!text.includes('{{')) return text;
   try {
+    const bad = checkPaths(text, context, HELPERS);
+    if (bad) {
+      problems.push(toProblem(new Error(bad.kind === 'helper' ? `unknown helper ${bad.name}` : `"${bad.name}" not defined in narrative`), text, path));
+      return text;
+    }
     let fn = cache.get(text);
     if (!fn) {
       fn = env.compile(text, { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: { pct: true, num: true, money: true } });

@@ -6,14 +6,15 @@ import { closest } from './describe.js';
 import { findRuleSet, ruleSetIds } from '../metrics/rulesets.js';
 import type { ProgramInput } from './schema.js';
 
-type Locate = (path: PathSegment[]) => Position;
+type Locate = (path: PathSegment[], at?: 'key' | 'value') => Position;
 type Finding = Omit<Diagnostic, 'file'>;
 
 /** Rules that need more than one key at once: years of year maps, catalog names, rule ids. */
 export function crossChecks(input: ProgramInput, locate: Locate): Finding[] {
   const out: Finding[] = [];
-  const error = (code: string, path: PathSegment[], message: string, severity: 'error' | 'warning' = 'error') => {
-    const pos = locate(path);
+  const error = (code: string, path: PathSegment[], message: string, at: 'key' | 'value' = 'value') => {
+    const pos = locate(path, at);
+    const severity = 'error' as const;
     out.push({ code, severity, message, line: pos.line, column: pos.column, path: formatPath(path) });
   };
   const t = input.ficha.anio;
@@ -28,9 +29,9 @@ export function crossChecks(input: ProgramInput, locate: Locate): Finding[] {
   ];
   for (const [path, map] of yearMaps) {
     for (const key of Object.keys(map)) {
-      if (!/^\d{4}$/.test(key)) error('invalid-year', [...path, key], `se esperaba un año como clave; se encontró «${key}»`);
+      if (!/^\d{4}$/.test(key)) error('invalid-year', [...path, key], `se esperaba un año como clave; se encontró «${key}»`, 'key');
       else if (+key < t - 2 || +key > t) {
-        error('year-out-of-range', [...path, key], `el año ${key} está fuera del periodo de la ficha: se esperaba un año entre ${t - 2} y ${t}`);
+        error('year-out-of-range', [...path, key], `el año ${key} está fuera del periodo de la ficha: se esperaba un año entre ${t - 2} y ${t}`, 'key');
       }
     }
   }
@@ -53,7 +54,7 @@ export function crossChecks(input: ProgramInput, locate: Locate): Finding[] {
 
   for (const key of Object.keys(input.presupuesto.subtitulos)) {
     if (!(key in SUBTITULOS)) {
-      error('unknown-subtitulo', ['presupuesto', 'subtitulos', key], `subtítulo desconocido «${key}»: se esperaba uno de ${Object.keys(SUBTITULOS).join(', ')}`);
+      error('unknown-subtitulo', ['presupuesto', 'subtitulos', key], `subtítulo desconocido «${key}»: se esperaba uno de ${Object.keys(SUBTITULOS).join(', ')}`, 'key');
     }
   }
 

@@ -19,7 +19,7 @@ export function validate(source: LoadedSource): ValidationResult {
   if (!parsed.success) {
     return { diagnostics: parsed.error.issues.flatMap((issue) => issueToDiagnostics(source, data, issue)) };
   }
-  const diagnostics = crossChecks(parsed.data, (path) => locate(source, path)).map((d) => ({ ...d, file: source.file }));
+  const diagnostics = crossChecks(parsed.data, (path, at) => locate(source, path, at)).map((d) => ({ ...d, file: source.file }));
   return { input: diagnostics.some((d) => d.severity === 'error') ? undefined : parsed.data, diagnostics };
 }
 
