@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REFERENCE_YAML } from '../helpers.js';
+
+const BIN = resolve(import.meta.dirname, '../../bin/ficha.js');
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const tmp = () => mkdtempSync(join(tmpdir(), 'ficha-cli-'));
+
+describe('ficha render', () => {
+  it('writes <id>-<anio>.pdf and prints one line per file', () => {
+    const dir = tmp();
+    const input = join(dir, 'a.yaml');
+    writeFileSync(input, REFERENCE_YAML);
+    const r = run('render', input, '--out', join(dir, 'out'), '--quiet');
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['redes-oportunidades-negocios-2022.pdf']);
+    expect(r.out).toContain('redes-oportunidades-negocios-2022.pdf');
+    expect(r.out).toContain('1 ficha generada, 0 con errores');
+  });
+
+  it('writes nothing for an invalid file, goes on with the others, and exits 1', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a-bad.yaml'), REFERENCE_YAML.replace('inicial: 298370,', 'inicial: mucho,'));
+    writeFileSync(join(dir, 'b-good.yaml'), REFERENCE_YAML);
+    const r = run('render', dir, '--out', join(dir, 'out'), '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/a-bad\.yaml:60:22 error .*\[invalid-value\]/);
+    expect(readdirSync(join(dir, 'out')).filter((f) => !f.startsWith('.'))).toEqual(['redes-oportunidades-negocios-2022.pdf']);
+    expect(r.out).toContain('1 ficha generada, 1 con errores');
+  });
+
+  it('exits 2 on wrong usage, in Spanish', () => {
+    const r = run('render');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('falta el argumento obligatorio');
+    expect(run('bogus').code).toBe(2);
+    expect(run('render', '--jobs', 'x', 'input').code).toBe(2);
+  });
+
+  it('has --help on every command', () => {
+    for (const cmd of [[], ['render'], ['validate'], ['extract']]) {
+      const r = run(...cmd, '--help');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^Uso: ficha/m);
+    }
+  });
+
+  it('--strict turns consistency warnings into errors', () => {
+    const dir = tmp();
+    const input = join(dir, 'w.yaml');
+    writeFileSync(input, REFERENCE_YAML.replace('24: 490141', '24: 490000'));
+    expect(run('render', input, '--out', join(dir, 'o1'), '--quiet').code).toBe(0);
+    const strict = run('render', input, '--out', join(dir, 'o2'), '--quiet', '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.err).toMatch(/\[subtitulos-vs-ejecutado\]/);
+    expect(existsSync(join(dir, 'o2', 'redes-oportunidades-negocios-2022.pdf'))).toBe(false);
+  });
+});
+
+describe('ficha validate', () => {
+  it('prints diagnostics only and exits 1 when invalid', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'x.yaml'), REFERENCE_YAML.replace('beneficiaria: 227', 'beneficiarias: 227'));
+    const r = run('validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/x\.yaml:54:\d+ error clave desconocida «beneficiarias»; ¿quiso decir «beneficiaria»\? \[unknown-key\]/);
+    expect(readdirSync(dir)).toEqual(['x.yaml']);
+  });
+  it('exits 0 for a valid file', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'ok.yaml'), REFERENCE_YAML);
+    expect(run('validate', join(dir, 'ok.yaml')).code).toBe(0);
+  });
+});
