@@ -7,7 +7,8 @@ export interface Run {
 
 export type Align = 'left' | 'right' | 'center';
 
-export type ParagraphStyle = 'body' | 'note' | 'kicker' | 'title' | 'subtitle' | 'label';
+/** `line`: a body line with no space above (lists of short lines). */
+export type ParagraphStyle = 'body' | 'line' | 'note' | 'kicker' | 'title' | 'subtitle' | 'label';
 
 export interface Paragraph {
   kind: 'paragraph';

@@ -10,6 +10,9 @@ const parser = new XMLParser({
   trimValues: false,
   processEntities: true,
   htmlEntities: true,
+  // Text is text: "517.500" must not become the number 517.5.
+  parseTagValue: false,
+  parseAttributeValue: false,
 });
 
 /** The templates' XML markup -> typed layout tree. Malformed markup is a template bug: it throws. */
@@ -73,7 +76,7 @@ function blocks(nodes: XNode[]): Block[] {
   return out;
 }
 
-const STYLES: ParagraphStyle[] = ['body', 'note', 'kicker', 'title', 'subtitle', 'label'];
+const STYLES: ParagraphStyle[] = ['body', 'line', 'note', 'kicker', 'title', 'subtitle', 'label'];
 
 function paragraph(n: XNode): Paragraph {
   const style = (attr(n, 'class') ?? 'body') as ParagraphStyle;

@@ -28,6 +28,8 @@ export function paragraphStyle(theme: Theme, style: Paragraph['style']): TextSty
       return { size: s.title!, leading: s.title! * 1.25, color: c.subheading!, bold: true, align: 'center', before: 6 };
     case 'subtitle':
       return { size: s.subtitle!, leading: s.leading!, color: c.text!, bold: true, align: 'center', before: 2 };
+    case 'line':
+      return { size: s.body!, leading: s.leading!, color: c.text!, align: 'left', before: 0 };
     case 'label':
       return { size: s.body!, leading: s.leading!, color: c.text!, bold: true, align: 'left', before: sp.paragraph! };
     default:

@@ -25,9 +25,10 @@ export function tableBoxes(t: Table, theme: Theme, m: Measurer, width: number, r
   const head = new Slot('THead', tableSlot);
   const bodySlot = new Slot('TBody', tableSlot);
 
+  const scale = fitScale(t, colX, pad, theme.sizes.table!, m);
   const style = (cell: Cell, row: Row, isHeader: boolean): TextStyle => ({
-    size: theme.sizes.table!,
-    leading: theme.sizes.tableLeading!,
+    size: theme.sizes.table! * scale,
+    leading: theme.sizes.tableLeading! * scale,
     color: theme.colors.text!,
     bold: isHeader || cell.header || row.style === 'total',
     align: cell.align,
@@ -74,6 +75,36 @@ export function tableBoxes(t: Table, theme: Theme, m: Measurer, width: number, r
     return { ...rowBox(l.cells, l.height, i === 0 && header.length === 0 ? theme.spacing.blockAfter! : 0), header };
   });
   return [...header, ...body];
+}
+
+const NUMBER = /^[-+]?[\d.,]+%?\**$/;
+/** Below this the text is too small to read; numbers are then broken instead. */
+const MIN_SCALE = 0.7;
+
+/**
+ * Numbers must never break across lines: when the widest number of a table does not fit its
+ * column, the whole table's text is set smaller (down to MIN_SCALE) so that it does.
+ */
+function fitScale(t: Table, colX: number[], pad: number, size: number, m: Measurer): number {
+  let scale = 1;
+  for (const row of [...t.header, ...t.body]) {
+    let col = 0;
+    for (const cell of row.cells) {
+      const inner = colX[col + cell.colspan]! - colX[col]! - 2 * pad;
+      col += cell.colspan;
+      for (const b of cell.blocks) {
+        if (b.kind !== 'paragraph') continue;
+        for (const run of b.runs) {
+          for (const word of run.text.split(/\s+/)) {
+            if (!NUMBER.test(word)) continue;
+            const w = m.width(word, 'bold', size);
+            if (w > inner) scale = Math.min(scale, inner / w);
+          }
+        }
+      }
+    }
+  }
+  return Math.max(MIN_SCALE, Math.floor(scale * 100) / 100);
 }
 
 function drawRow(ctx: DrawContext, theme: Theme, cells: LaidCell[], y: number, height: number, pad: number, repeat?: boolean): void {
