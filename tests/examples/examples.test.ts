@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderFicha } from '../../src/pipeline/pipeline.js';
+import { fixture, layoutProblems, pdfText } from '../helpers.js';
+import { expectedFigures } from './expectedFigures.js';
+
+const EXAMPLES = ['redes-oportunidades-negocios-2022.yaml', 'pavimentacion-participativa-2025.yaml', 'promocion-talentos-2024.yaml', 'inversion-en-la-comunidad-2025.yaml'];
+
+const rendered = new Map<string, { path: string; text: string; pages: number }>();
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ficha-examples-'));
+  for (const name of EXAMPLES) {
+    const r = await renderFicha(name, fixture(name));
+    expect(r.diagnostics, name).toEqual([]);
+    const path = join(dir, r.fileName!);
+    writeFileSync(path, r.pdf!);
+    const text = pdfText(path);
+    rendered.set(name, { path, text, pages: Number(/Página 1 de (\d+)/.exec(text)![1]) });
+  }
+});
+
+describe.each(EXAMPLES)('%s', (name) => {
+  it('prints every figure that the formulas of INPUT.md give', () => {
+    const { text } = rendered.get(name)!;
+    const missing = expectedFigures(fixture(name)).filter((f) => !text.includes(f));
+    expect(missing).toEqual([]);
+  });
+  it('has no overlapping text and nothing outside the page', () => {
+    expect(layoutProblems(rendered.get(name)!.path)).toEqual([]);
+  });
+  it('has the eight sections', () => {
+    const { text } = rendered.get(name)!;
+    for (const h of ['I. ANTECEDENTES', 'II. ANÁLISIS DE DESEMPEÑO', 'III. DESEMPEÑO', 'IV. OTROS ATRIBUTOS', 'V. CONTINGENCIA', 'VI. RECOMENDACIONES', 'VII. OBSERVACIONES', 'VIII. NOTAS TÉCNICAS']) {
+      expect(text).toContain(h);
+    }
+  });
+});
+
+describe('the dipres-2025, nominal, four-component example', () => {
+  it('judges with the 2025 wording', () => {
+    const { text } = rendered.get('pavimentacion-participativa-2025.yaml')!;
+    expect(text).toContain('Ejecución presupuestaria: El programa presenta una subejecución presupuestaria (inferior al 85%) respecto de su presupuesto inicial en 2025.');
+    expect(text).toContain('Indicador de propósito 1: El resultado del indicador de propósito disminuyó (lectura ascendente), indicando un menor desempeño del programa en 2025 respecto de 2024.');
+    expect(text).toContain('Indicador de propósito 2: El resultado del indicador de propósito aumentó (lectura ascendente), indicando un mejor desempeño del programa en 2025 respecto de 2024.');
+    expect(text).toContain('dentro del rango esperado (menor al 20%) durante 2025');
+  });
+  it('says amounts are M$ of the base year', () => expect(rendered.get('pavimentacion-participativa-2025.yaml')!.text).toContain('Total ejecutado (M$ 2026)'));
+  it('prints all sixteen regions north to south, Nivel central last', () => {
+    const { text } = rendered.get('pavimentacion-participativa-2025.yaml')!;
+    const table = text.slice(text.indexOf('DESAGREGACIÓN REGIONAL'));
+    const order = ['Arica y Parinacota', 'Tarapacá', 'Antofagasta', 'Atacama', 'Coquimbo', 'Valparaíso', 'Metropolitana de Santiago', "Libertador General Bernardo O'Higgins", 'Maule', 'Ñuble', 'Biobío', 'La Araucanía', 'Los Ríos', 'Los Lagos', 'Aysén del General Carlos Ibáñez del Campo', 'Magallanes y de la Antártica Chilena', 'Nivel central'];
+    const pos = order.map((r) => table.indexOf(r));
+    expect(pos.every((p) => p >= 0)).toBe(true);
+    expect([...pos].sort((a, b) => a - b)).toEqual(pos);
+  });
+});
+
+describe('the example with missing information', () => {
+  it('cannot evaluate what was not reported, and says so', () => {
+    const { text } = rendered.get('promocion-talentos-2024.yaml')!;
+    expect(text).toContain('Persistencia subejecución presupuestaria: Dado que no se reportó la información necesaria, no es posible evaluar la persistencia en la subejecución presupuestaria inicial 2024.');
+    expect(text).toContain('Gasto por beneficiario: No es posible evaluar la variación del gasto por beneficiario 2024, dado a que no cuenta con información histórica.');
+    expect(text).toContain('No es posible evaluar el resultado del indicador de propósito, dado que no se reportó su valor en 2023 y 2024.');
+    expect(text).toContain('El programa no reporta desagregación regional de su gasto ni de su población beneficiada en 2024.');
+  });
+});
+
+describe('the long example', () => {
+  it('needs five or more pages and repeats table headers after a page break', () => {
+    const { text, pages } = rendered.get('inversion-en-la-comunidad-2025.yaml')!;
+    expect(pages).toBeGreaterThanOrEqual(5);
+    expect(text.split('Fórmula de cálculo').length - 1).toBeGreaterThanOrEqual(3);
+  });
+});
