@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
@@ -30,15 +30,27 @@ export type RuleSet = z.infer<typeof ruleSetSchema>;
 const RULESET_DIR = join(dirname(fileURLToPath(import.meta.url)), 'rulesets');
 let registry: Map<string, RuleSet> | undefined;
 
-/** Every `*.yaml` of the rule set folder; a broken rule set file is a bug of the installation, so it throws. */
+/**
+ * Every `*.yaml` of the built-in rule set folder, then of each folder in FICHA_RULESETS (separated
+ * by the platform's path delimiter): a new methodology is a data file. A broken rule set file is a
+ * mistake of the installation, not of an input, so it throws.
+ */
 function load(): Map<string, RuleSet> {
   const map = new Map<string, RuleSet>();
-  for (const name of readdirSync(RULESET_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
-    const parsed = ruleSetSchema.safeParse(parse(readFileSync(join(RULESET_DIR, name), 'utf8')));
-    if (!parsed.success) throw new Error(`rule set ${name} is invalid: ${z.prettifyError(parsed.error)}`);
-    map.set(parsed.data.id, parsed.data);
+  const extra = (process.env.FICHA_RULESETS ?? '').split(delimiter).filter(Boolean);
+  for (const dir of [RULESET_DIR, ...extra]) {
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+      const parsed = ruleSetSchema.safeParse(parse(readFileSync(join(dir, name), 'utf8')));
+      if (!parsed.success) throw new Error(`rule set ${join(dir, name)} is invalid: ${z.prettifyError(parsed.error)}`);
+      map.set(parsed.data.id, parsed.data);
+    }
   }
   return map;
+}
+
+/** Forgets the loaded rule sets, so the next look-up reads the folders again. */
+export function reloadRuleSets(): void {
+  registry = undefined;
 }
 
 export function findRuleSet(id: string): RuleSet | undefined {

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderFicha } from '../../src/pipeline/pipeline.js';
+import { execFileSync } from 'node:child_process';
+import { renderFicha, runStages } from '../../src/pipeline/pipeline.js';
+import type { Block } from '../../src/layout/blocks.js';
 import { fixture, layoutProblems, pdfText } from '../helpers.js';
 import { expectedFigures } from './expectedFigures.js';
 
@@ -30,6 +32,19 @@ describe.each(EXAMPLES)('%s', (name) => {
   });
   it('has no overlapping text and nothing outside the page', () => {
     expect(layoutProblems(rendered.get(name)!.path)).toEqual([]);
+  });
+  it('never ends a page with a heading or a label', () => {
+    const { path, pages } = rendered.get(name)!;
+    const headings = new Set<string>();
+    const walk = (bs: Block[]) => bs.forEach((b) => (b.kind === 'heading' ? headings.add(b.text) : b.kind === 'keep' ? walk(b.blocks) : b.kind === 'paragraph' && b.style === 'label' ? headings.add(b.runs.map((r) => r.text).join('')) : undefined));
+    walk(runStages(name, fixture(name)).layout!.blocks);
+    for (let p = 1; p < pages; p++) {
+      const lines = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', path, '-'], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.includes('Página'));
+      expect(headings.has(lines[lines.length - 1]!), `page ${p} ends with "${lines[lines.length - 1]}"`).toBe(false);
+    }
   });
   it('has the eight sections', () => {
     const { text } = rendered.get(name)!;

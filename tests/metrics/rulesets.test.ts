@@ -1,0 +1,30 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findRuleSet, reloadRuleSets, ruleSetIds } from '../../src/metrics/rulesets.js';
+import { fichaOf, variant } from '../helpers.js';
+
+afterEach(() => {
+  delete process.env.FICHA_RULESETS;
+  reloadRuleSets();
+});
+
+describe('rule sets are data', () => {
+  it('ships dipres-2022 and dipres-2025', () => {
+    expect(ruleSetIds()).toEqual(expect.arrayContaining(['dipres-2022', 'dipres-2025']));
+    expect(findRuleSet('dipres-2025')!.reglas.find((r) => r.id === 'ejecucion_inicial')).toMatchObject({ inferior: 85, superior: 110 });
+  });
+
+  it('a third methodology is a data file, not code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reglas-'));
+    const base = readFileSync(resolve(import.meta.dirname, '../../src/metrics/rulesets/dipres-2022.yaml'), 'utf8');
+    writeFileSync(join(dir, 'dipres-2030.yaml'), base.replace('id: dipres-2022', 'id: dipres-2030').replace(/inferior: 90\n    superior: 110/, 'inferior: 50\n    superior: 200'));
+    process.env.FICHA_RULESETS = dir;
+    reloadRuleSets();
+    const ficha = fichaOf(variant((d) => (d.ficha.metodologia = 'dipres-2030')));
+    const r = ficha.dimensiones.flatMap((d) => d.resultados).find((x) => x.rule === 'ejecucion_inicial')!;
+    expect(r.outcome).toBe('rango'); // 175% is within 50..200 under the new thresholds
+    expect(r.text).toContain('dentro del rango esperado (50% y el 200%)');
+  });
+});

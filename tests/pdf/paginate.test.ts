@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Box, DrawContext } from '../../src/pdf/context.js';
+import { paginate } from '../../src/pdf/paginate.js';
+
+/** Draws nothing; records on which page and where each box landed. */
+let placed: { name: string; page: number; y: number; repeat?: boolean }[] = [];
+let page = 1;
+function flow(boxes: (Box & { name: string })[], pageHeight = 100) {
+  placed = [];
+  page = 1;
+  paginate({} as DrawContext, boxes, { top: 0, bottom: pageHeight }, () => page++);
+  return placed;
+}
+const box = (name: string, height: number, extra: Partial<Box> = {}): Box & { name: string } => ({
+  name,
+  height,
+  before: 0,
+  draw: (_ctx, y, repeat) => void placed.push({ name, page, y, repeat }),
+  ...extra,
+});
+const lines = (name: string, n: number, h = 10) => Array.from({ length: n }, (_, i) => box(`${name}${i}`, h, { lines: { id: name.length * 1000 + n, index: i, count: n } }));
+
+describe('page flow', () => {
+  it('never leaves a heading alone at the bottom of a page', () => {
+    const placed = flow([box('a', 85), box('h', 10, { keepWithNext: true }), ...lines('p', 3)]);
+    expect(placed.find((p) => p.name === 'h')).toMatchObject({ page: 2, y: 0 });
+  });
+  it('keeps at least two lines of a paragraph on each side of a break', () => {
+    const placed = flow([box('a', 75), ...lines('p', 4)]);
+    // 2 lines fit (75 + 20 <= 100); a third would leave one line alone on the next page.
+    expect(placed.filter((p) => p.page === 1).map((p) => p.name)).toEqual(['a', 'p0', 'p1']);
+    expect(placed.filter((p) => p.page === 2).map((p) => p.name)).toEqual(['p2', 'p3']);
+  });
+  it('moves a paragraph whose first two lines do not fit', () => {
+    const placed = flow([box('a', 85), ...lines('p', 3)]);
+    expect(placed.find((p) => p.name === 'p0')!.page).toBe(2);
+  });
+  it('moves a keep group whole when it fits on one page', () => {
+    const placed = flow([box('a', 50), box('k1', 30, { keepId: 7 }), box('k2', 30, { keepId: 7 })]);
+    expect(placed.filter((p) => p.name.startsWith('k')).map((p) => p.page)).toEqual([2, 2]);
+  });
+  it('repeats table header rows after a page break and never cuts a row that fits a page', () => {
+    const header = [box('th', 10, { keepWithNext: true })];
+    const rows = [1, 2, 3, 4].map((i) => box(`r${i}`, 30, { header }));
+    const placed = flow([header[0]!, ...rows]);
+    expect(placed.map((p) => `${p.name}@${p.page}${p.repeat ? '(repeat)' : ''}`)).toEqual(['th@1', 'r1@1', 'r2@1', 'r3@1', 'th@2(repeat)', 'r4@2']);
+  });
+  it('splits a row taller than a page', () => {
+    const tall = box('tall', 150, {
+      split: (_ctx, avail) => [box('tall-a', avail), box('tall-b', 150 - avail)],
+    });
+    const placed = flow([box('a', 20), tall]);
+    expect(placed.map((p) => `${p.name}@${p.page}`)).toEqual(['a@1', 'tall-a@2', 'tall-b@3']);
+  });
+});
