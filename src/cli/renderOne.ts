@@ -30,8 +30,9 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
   const start = performance.now();
   let text: string | undefined;
   try {
-    text = readFileSync(job.file, 'utf8');
-    const result = await renderFicha(job.file, text, { templatesDir: job.templatesDir, strict: job.strict, date: job.date ? new Date(job.date) : undefined });
+    const bytes = readFileSync(job.file);
+    text = bytes.toString('utf8');
+    const result = await renderFicha(job.file, text, { templatesDir: job.templatesDir, strict: job.strict, date: job.date ? new Date(job.date) : undefined, sourceBytes: bytes });
     if (!result.pdf || !result.fileName || hasErrors(result.diagnostics)) {
       return { file: job.file, ms: performance.now() - start, diagnostics: result.diagnostics, text };
     }

@@ -60,6 +60,10 @@ export function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise<Buffe
   } as never) as Doc;
   escapeXmpInfo(doc);
 
+  // The constructor opened the default font (Arimo, so that no standard Helvetica is ever created).
+  // Forget it: a registered name whose font equals an already open one is never cached by PDFKit,
+  // which would then re-create the font on every doc.font() call.
+  Object.assign(doc as unknown as { _fontFamilies: object }, { _fontFamilies: {} });
   const fontIds = {} as Record<FontName, string>;
   for (const name of FONT_NAMES) {
     fontIds[name] = `F-${name}`;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors, promoteWarnings } from '../diagnostics/diagnostic.js';
 import { loadYaml, type LoadedSource } from '../load/load.js';
@@ -19,6 +18,8 @@ export interface RenderOptions {
   strict?: boolean;
   /** Creation date of the PDF; default: derived from the input, never the clock. */
   date?: Date;
+  /** The input file's exact bytes, attached to the PDF; default: the text as UTF-8. */
+  sourceBytes?: Uint8Array;
 }
 
 /** Each stage's output, so tests can run the pipeline up to any stage. */
@@ -78,21 +79,21 @@ export async function renderFicha(file: string, text: string, opts: RenderOption
       author: p.servicio,
       subject: `Ficha de monitoreo y seguimiento de la oferta pública ${input.ficha.anio}: ${p.nombre} (${p.servicio}, ${p.ministerio})`,
       keywords: ['monitoreo', 'seguimiento', 'oferta pública', String(input.ficha.anio), p.ministerio, p.servicio].join(', '),
-      date: opts.date ?? defaultDate(input, text),
+      date: opts.date ?? defaultDate(input),
     },
-    attachment: { name: `${p.id}-${input.ficha.anio}.yaml`, bytes: Buffer.from(text, 'utf8'), description: 'Datos de entrada de la ficha (formato 1)' },
+    attachment: { name: `${p.id}-${input.ficha.anio}.yaml`, bytes: opts.sourceBytes ?? Buffer.from(text, 'utf8'), description: 'Datos de entrada de la ficha (formato 1)' },
   });
   return { diagnostics: staged.diagnostics, pdf, fileName: `${p.id}-${input.ficha.anio}.pdf` };
 }
 
 /**
- * The PDF's date when none is given: SOURCE_DATE_EPOCH if set, else 31 December of the monitoring
- * year plus a few seconds derived from the input, so it is stable for the same input.
+ * The PDF's date when --date is not given, never the clock: SOURCE_DATE_EPOCH if set, else the
+ * input's `ficha.fecha`, else 31 December of the monitoring year.
  */
-function defaultDate(input: ProgramInput, text: string): Date {
+function defaultDate(input: ProgramInput): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  void text;
+  if (input.ficha.fecha) return new Date(`${input.ficha.fecha}T12:00:00Z`);
   return new Date(Date.UTC(input.ficha.anio, 11, 31, 12, 0, 0));
 }
 
@@ -110,5 +111,3 @@ function narrativeDiagnostic(source: LoadedSource, p: NarrativeProblem): Diagnos
   }
   return { code: p.code, severity: 'error', message: p.message, file: source.file, line: pos.line, column: pos.column, path: p.path.map(String).join('.') };
 }
-
-export const inputDigest = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -41,6 +41,11 @@ export const inputSchema = z.strictObject(
       {
         anio: year,
         metodologia: z.string(expect('un identificador de metodología (p. ej. dipres-2022)')).default('dipres-2022'),
+        /** Date of the ficha (YYYY-MM-DD), used as the PDF's creation date; an extension of formato 1. */
+        fecha: z
+          .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)], expect('una fecha AAAA-MM-DD'))
+          .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+          .optional(),
         moneda: z.strictObject(
           {
             anio_base: year,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,26 @@ describe('ficha render', () => {
     expect(strict.code).toBe(1);
     expect(strict.err).toMatch(/\[subtitulos-vs-ejecutado\]/);
     expect(existsSync(join(dir, 'o2', 'redes-oportunidades-negocios-2022.pdf'))).toBe(false);
+  });
+});
+
+describe('ficha extract', () => {
+  it('writes the attached YAML back out, byte-identical', () => {
+    const dir = tmp();
+    const input = join(dir, 'a.yaml');
+    writeFileSync(input, REFERENCE_YAML);
+    expect(run('render', input, '--out', dir, '--quiet').code).toBe(0);
+    const pdf = join(dir, 'redes-oportunidades-negocios-2022.pdf');
+    expect(run('extract', pdf, '--out', join(dir, 'back.yaml')).code).toBe(0);
+    expect(readFileSync(join(dir, 'back.yaml'), 'utf8')).toBe(REFERENCE_YAML);
+    expect(run('extract', pdf).out).toBe(REFERENCE_YAML);
+  });
+  it('fails clearly on a file that is not a PDF', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'x.pdf'), 'hola');
+    const r = run('extract', join(dir, 'x.pdf'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no es un PDF legible');
   });
 });
 
