@@ -5,14 +5,16 @@ import odsData from './ods.json' with { type: 'json' };
 export interface Region {
   code: string;
   name: string;
+  /** For chart labels: "Aysén" for "Aysén del General Carlos Ibáñez del Campo". */
+  short: string;
   /** 0-based position north to south; `Nivel central` sorts last. */
   order: number;
 }
 
-export const NIVEL_CENTRAL: Region = { code: 'NC', name: 'Nivel central', order: regionsData.length };
+export const NIVEL_CENTRAL: Region = { code: 'NC', name: 'Nivel central', short: 'Nivel central', order: regionsData.length };
 
 /** Regions of Chile, north to south. */
-export const REGIONS: readonly Region[] = regionsData.map((r, order) => ({ code: r.code, name: r.name, order }));
+export const REGIONS: readonly Region[] = regionsData.map((r, order) => ({ code: r.code, name: r.name, short: (r as { short?: string }).short ?? r.name, order }));
 
 /** Case, accents, apostrophes and punctuation do not matter when matching a region's name. */
 export function normalizeName(s: string): string {

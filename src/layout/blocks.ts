@@ -69,7 +69,14 @@ export interface Chart {
   height: number;
 }
 
-export type Block = Paragraph | Heading | List | Table | Keep | Spacer | Chart;
+/** Blocks side by side (a table and its chart); the row is never split across pages. */
+export interface Columns {
+  kind: 'columns';
+  widths: number[];
+  columns: Block[][];
+}
+
+export type Block = Paragraph | Heading | List | Table | Keep | Spacer | Chart | Columns;
 
 export interface LayoutDoc {
   title: string;

@@ -69,6 +69,13 @@ function blocks(nodes: XNode[]): Block[] {
       case 'chart':
         out.push({ kind: 'chart', name: attr(n, 'name') ?? '', alt: attr(n, 'alt') ?? '', height: Number(attr(n, 'h') ?? 120) });
         break;
+      case 'columns': {
+        const cols = children(n).filter((c) => tagOf(c) === 'column');
+        const widths = (attr(n, 'widths') ?? cols.map(() => '1').join(',')).split(',').map(Number);
+        if (widths.length !== cols.length) throw new Error(`<columns> has ${cols.length} columns but widths="${attr(n, 'widths')}"`);
+        out.push({ kind: 'columns', widths, columns: cols.map((c) => blocks(children(c))) });
+        break;
+      }
       default:
         throw new Error(`unknown element <${tag}> in template markup`);
     }

@@ -9,8 +9,9 @@ import { paginate } from './paginate.js';
 import { listBoxes, newId, paragraphBoxes } from './paragraphBoxes.js';
 import { artifact, Slot, type Doc } from './struct.js';
 import { tableBoxes } from './tableBoxes.js';
-import type { ChartRenderer } from './chartBoxes.js';
-import { chartBoxes } from './chartBoxes.js';
+import type { ChartData } from '../charts/data.js';
+import type { ChartEngine, SceneMark } from '../charts/engine.js';
+import { chartBoxes, chartKey, columnWidths, type Scenes } from './chartBoxes.js';
 
 export interface PdfMetadata {
   title: string;
@@ -31,17 +32,25 @@ export interface PdfOptions {
   templates: TemplateSet;
   metadata: PdfMetadata;
   attachment?: Attachment;
-  charts?: ChartRenderer;
+  /** Chart data by name and the engine that lays charts out; absent: no charts are drawn. */
+  charts?: { engine: ChartEngine; data: Record<string, ChartData> };
 }
 
 const measurers = new WeakMap<object, Measurer>();
 
-/** Layout tree -> PDF/A-3a bytes: tagged, letter size, fonts embedded and subset. */
-export function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise<Buffer> {
-  const { theme, dir } = opts.templates;
-  const fonts = themeFonts(theme, dir);
+/** One text measurer per set of fonts, shared by the layout and the charts. */
+export function measurerFor(templates: TemplateSet): Measurer {
+  const fonts = themeFonts(templates.theme, templates.dir);
   let measurer = measurers.get(fonts.regular);
   if (!measurer) measurers.set(fonts.regular, (measurer = new Measurer(fonts)));
+  return measurer;
+}
+
+/** Layout tree -> PDF/A-3a bytes: tagged, letter size, fonts embedded and subset. */
+export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise<Buffer> {
+  const { theme, dir } = opts.templates;
+  const fonts = themeFonts(theme, dir);
+  const measurer = measurerFor(opts.templates);
   const md = opts.metadata;
 
   const doc = new PDFDocument({
@@ -88,7 +97,8 @@ export function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise<Buffe
   const footerSpace = theme.sizes.footer! * 3;
   const root = new Slot('Document', (d, el) => d.addStructure(el));
   const ctx: DrawContext = { doc, theme, measurer, left: margin, width: pageWidth - 2 * margin, fontIds, root, outline: {} };
-  const boxes = blocksToBoxes(layoutDoc.blocks, ctx, opts.charts);
+  const scenes = opts.charts ? await layOutCharts(layoutDoc.blocks, ctx.width, opts.charts) : new Map<string, SceneMark>();
+  const boxes = blocksToBoxes(layoutDoc.blocks, ctx, scenes);
   paginate(ctx, boxes, { top: margin, bottom: pageHeight - margin - footerSpace }, () => doc.addPage());
   drawFooters(ctx, layoutDoc.footer, pageHeight - margin - theme.sizes.footer! * 1.2);
   root.get(doc).end();
@@ -96,7 +106,28 @@ export function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise<Buffe
   return done;
 }
 
-function blocksToBoxes(blocks: readonly Block[], ctx: DrawContext, charts: ChartRenderer | undefined, keepId?: number): Box[] {
+/** Every chart of the layout, laid out by Vega at the size its column gives it. */
+async function layOutCharts(blocks: readonly Block[], width: number, charts: NonNullable<PdfOptions['charts']>): Promise<Scenes> {
+  const scenes: Scenes = new Map();
+  const walk = async (bs: readonly Block[], w: number): Promise<void> => {
+    for (const b of bs) {
+      if (b.kind === 'keep') await walk(b.blocks, w);
+      else if (b.kind === 'columns') {
+        const ws = columnWidths(b.widths, w);
+        for (const [i, col] of b.columns.entries()) await walk(col, ws[i]!);
+      } else if (b.kind === 'chart') {
+        const data = charts.data[b.name];
+        if (!data?.hasData || scenes.has(chartKey(b.name, w))) continue;
+        const { scene } = await charts.engine.render({ spec: data.spec, rows: data.rows, signals: data.signals, width: w, height: b.height });
+        scenes.set(chartKey(b.name, w), scene);
+      }
+    }
+  };
+  await walk(blocks, width);
+  return scenes;
+}
+
+function blocksToBoxes(blocks: readonly Block[], ctx: DrawContext, scenes: Scenes, keepId?: number): Box[] {
   const { theme, measurer: m, width, root } = ctx;
   const out: Box[] = [];
   for (const b of blocks) {
@@ -118,15 +149,48 @@ function blocksToBoxes(blocks: readonly Block[], ctx: DrawContext, charts: Chart
         boxes = [{ height: b.height, before: 0, draw: () => {} }];
         break;
       case 'keep':
-        boxes = blocksToBoxes(b.blocks, ctx, charts, keepId ?? newId());
+        boxes = blocksToBoxes(b.blocks, ctx, scenes, keepId ?? newId());
         break;
       case 'chart':
-        boxes = charts ? chartBoxes(b, charts, ctx) : [];
+        boxes = chartBoxes(b, scenes, ctx);
+        break;
+      case 'columns':
+        boxes = columnsBox(b.widths, b.columns, ctx, scenes);
         break;
     }
     out.push(...boxes.map((box) => (keepId === undefined ? box : { ...box, keepId })));
   }
   return out;
+}
+
+const COLUMN_GAP = 14;
+
+/** Columns side by side as one unbreakable box; each column flows its own blocks top to bottom. */
+function columnsBox(widths: number[], columns: Block[][], ctx: DrawContext, scenes: Scenes): Box[] {
+  const ws = columnWidths(widths, ctx.width, COLUMN_GAP);
+  const laid = columns.map((col, i) => blocksToBoxes(col, { ...ctx, width: ws[i]! }, scenes));
+  const heightOf = (bs: Box[]) => bs.reduce((h, b, i) => h + (i === 0 ? 0 : b.before) + b.height, 0);
+  const height = Math.max(0, ...laid.map(heightOf));
+  if (height === 0) return [];
+  return [
+    {
+      height,
+      before: Math.max(0, ...laid.map((bs) => bs[0]?.before ?? 0)),
+      draw: (c, y) => {
+        let x = c.left;
+        laid.forEach((bs, i) => {
+          const sub = { ...c, left: x, width: ws[i]! };
+          let yy = y;
+          bs.forEach((b, k) => {
+            yy += k === 0 ? 0 : b.before;
+            b.draw(sub, yy);
+            yy += b.height;
+          });
+          x += ws[i]! + COLUMN_GAP;
+        });
+      },
+    },
+  ];
 }
 
 /** "… · Página X de Y" on every page, as a pagination artifact. */

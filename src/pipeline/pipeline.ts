@@ -8,8 +8,10 @@ import type { NarrativeProblem } from '../present/narrative.js';
 import { present, type View } from '../present/view.js';
 import type { LayoutDoc } from '../layout/blocks.js';
 import { layout } from '../layout/layout.js';
-import { loadTemplates } from '../layout/templates.js';
-import { renderPdf } from '../pdf/render.js';
+import { loadTemplates, type TemplateSet } from '../layout/templates.js';
+import { ChartEngine } from '../charts/engine.js';
+import type { ChartData } from '../charts/data.js';
+import { measurerFor, renderPdf } from '../pdf/render.js';
 import { validate } from '../validate/validate.js';
 import type { ProgramInput } from '../validate/schema.js';
 
@@ -20,6 +22,8 @@ export interface RenderOptions {
   date?: Date;
   /** The input file's exact bytes, attached to the PDF; default: the text as UTF-8. */
   sourceBytes?: Uint8Array;
+  /** false: a text-only ficha (--no-charts). */
+  charts?: boolean;
 }
 
 /** Each stage's output, so tests can run the pipeline up to any stage. */
@@ -29,6 +33,7 @@ export interface Staged {
   input?: ProgramInput;
   ficha?: Ficha;
   view?: View;
+  charts?: Record<string, ChartData>;
   layout?: LayoutDoc;
 }
 
@@ -50,11 +55,12 @@ export function runStages(file: string, text: string, opts: RenderOptions = {}):
     const pos = at(w.path);
     staged.diagnostics.push({ code: w.code, severity: 'warning', message: w.message, file, line: pos.line, column: pos.column, path: w.path.join('.') });
   }
-  const { view, problems } = present(ficha);
+  const { view, problems, charts } = present(ficha, { charts: opts.charts });
   staged.diagnostics.push(...problems.map((p) => narrativeDiagnostic(source, p)));
   if (opts.strict) staged.diagnostics = promoteWarnings(staged.diagnostics);
   if (hasErrors(staged.diagnostics)) return staged;
   staged.view = view;
+  staged.charts = opts.charts === false ? undefined : charts;
   staged.layout = layout(view, loadTemplates(opts.templatesDir));
   return staged;
 }
@@ -81,6 +87,7 @@ export async function renderFicha(file: string, text: string, opts: RenderOption
       keywords: ['monitoreo', 'seguimiento', 'oferta pública', String(input.ficha.anio), p.ministerio, p.servicio].join(', '),
       date: opts.date ?? defaultDate(input),
     },
+    charts: staged.charts && { engine: chartEngineFor(templates), data: staged.charts },
     attachment: { name: `${p.id}-${input.ficha.anio}.yaml`, bytes: opts.sourceBytes ?? Buffer.from(text, 'utf8'), description: 'Datos de entrada de la ficha (formato 1)' },
   });
   return { diagnostics: staged.diagnostics, pdf, fileName: `${p.id}-${input.ficha.anio}.pdf` };
@@ -95,6 +102,19 @@ function defaultDate(input: ProgramInput): Date {
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   if (input.ficha.fecha) return new Date(`${input.ficha.fecha}T12:00:00Z`);
   return new Date(Date.UTC(input.ficha.anio, 11, 31, 12, 0, 0));
+}
+
+const engines = new Map<string, ChartEngine>();
+
+/** One chart engine (and so one cache of compiled specs) per templates folder and process. */
+export function chartEngineFor(templates: TemplateSet): ChartEngine {
+  let engine = engines.get(templates.dir);
+  if (!engine) {
+    const m = measurerFor(templates);
+    engine = new ChartEngine(templates.dir, templates.theme, (text, bold, size) => m.width(text, bold ? 'bold' : 'regular', size));
+    engines.set(templates.dir, engine);
+  }
+  return engine;
 }
 
 function narrativeDiagnostic(source: LoadedSource, p: NarrativeProblem): Diagnostic {

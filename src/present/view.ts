@@ -5,12 +5,26 @@ import type { Series } from '../metrics/series.js';
 import type { Value } from '../metrics/value.js';
 import { findOds, REGIONS } from '../catalogs/catalogs.js';
 import { SUBTITULOS } from '../catalogs/catalogs.js';
+import { chartData, type ChartData } from '../charts/data.js';
 import { figureContext } from './figureContext.js';
 import { money, num, pct, trimmed } from './format.js';
 import { renderNarrative, type NarrativeProblem } from './narrative.js';
 import { paragraphs } from './paragraphs.js';
 
 type Three = [string, string, string];
+
+/** What a template needs to place a chart: the data itself goes to the PDF stage. */
+export interface ChartView {
+  name: string;
+  alt: string;
+  hay_datos: boolean;
+  /** Which values are markers, shown as gaps. */
+  nota: string;
+  /** One-line note printed instead of a chart with no numeric data. */
+  sin_datos: string;
+  /** Suggested height in points, for charts whose height grows with their rows. */
+  alto: number;
+}
 
 export interface IndicatorRow {
   nombre: string;
@@ -56,17 +70,54 @@ export interface View {
   recomendaciones: { tema: string; parrafos: string[] }[];
   observaciones: { titulo: string; parrafos: string[] }[];
   inflactores: { anio: string; valor: string }[];
+  con_graficos: boolean;
+  graficos: Record<string, ChartView>;
+  /** Indicator charts in rows of three (a missing one is undefined), per table. */
+  graficos_indicadores_proposito: (ChartView | undefined)[][];
+  graficos_indicadores_complementarios: (ChartView | undefined)[][];
 }
 
 export interface PresentResult {
   view: View;
   problems: NarrativeProblem[];
+  charts: Record<string, ChartData>;
+}
+
+export interface PresentOptions {
+  charts?: boolean;
+}
+
+const NO_DATA: Record<string, string> = {
+  cobertura: 'Sin datos numéricos de cobertura para graficar.',
+  ejecucion: 'Sin datos numéricos de ejecución presupuestaria para graficar.',
+  subtitulos: 'Sin datos numéricos de gasto por subtítulo para graficar.',
+  'gasto-beneficiario': 'Sin datos numéricos de gasto por beneficiario para graficar.',
+  'regiones-gasto': 'Sin datos numéricos de gasto regional para graficar.',
+  'regiones-beneficiarios': 'Sin datos numéricos de beneficiarios por región para graficar.',
+};
+
+function chartView(c: ChartData): ChartView {
+  const rows = c.rows.length;
+  return {
+    name: c.name,
+    alt: c.alt,
+    hay_datos: c.hasData,
+    nota: c.gaps ?? '',
+    sin_datos: NO_DATA[c.name] ?? 'Sin valores numéricos del indicador para graficar.',
+    alto: Math.round(28 + 13 * Math.max(rows, 2)),
+  };
+}
+
+function inRows<T>(items: T[], n: number): (T | undefined)[][] {
+  const out: (T | undefined)[][] = [];
+  for (let i = 0; i < items.length; i += n) out.push(Array.from({ length: n }, (_, k) => items[i + k]));
+  return out;
 }
 
 const three = (years: readonly number[], s: Series, f: (v: Value) => string): Three => years.map((y) => f(s[y]!)) as Three;
 
 /** Ficha -> view model: es-CL strings, markers, catalog names, narratives filled. */
-export function present(f: Ficha): PresentResult {
+export function present(f: Ficha, opts: PresentOptions = {}): PresentResult {
   const problems: NarrativeProblem[] = [];
   const ctx = figureContext(f);
   const text = (value: string, path: PathSegment[]) => paragraphs(renderNarrative(value, ctx, path, problems));
@@ -84,6 +135,13 @@ export function present(f: Ficha): PresentResult {
     resultado: indicatorSentence(f.ruleSet, i, g.anio),
   });
   const fet = input.contingencia_sanitaria.fet;
+  const charts = chartData(f);
+  const graficos = Object.fromEntries(Object.values(charts).map((c) => [c.name, chartView(c)]));
+  const indicatorCharts = (tipo: 'proposito' | 'complementario') =>
+    inRows(
+      g.indicadores.map((ind, i) => ({ ind, c: graficos[`indicador-${i + 1}`]! })).filter((x) => x.ind.tipo === tipo).map((x) => x.c),
+      3,
+    );
   const regionRows = g.regiones.filter((r) => !(r.gasto === 0 && r.beneficiarios === 0));
 
   const view: View = {
@@ -157,7 +215,11 @@ export function present(f: Ficha): PresentResult {
     inflactores: Object.entries(input.ficha.moneda.inflactores)
       .sort(([a], [b]) => Number(a) - Number(b))
       .map(([anio, v]) => ({ anio, valor: trimmed(v, 4) })),
+    con_graficos: opts.charts !== false,
+    graficos,
+    graficos_indicadores_proposito: indicatorCharts('proposito'),
+    graficos_indicadores_complementarios: indicatorCharts('complementario'),
   };
-  return { view, problems };
+  return { view, problems, charts };
 }
 

@@ -1,0 +1,107 @@
+import type { Ficha } from '../metrics/ficha.js';
+import type { Series } from '../metrics/series.js';
+import { isMarker, type Value } from '../metrics/value.js';
+import { SUBTITULOS } from '../catalogs/catalogs.js';
+import { money, num, pct } from '../present/format.js';
+
+/** One chart's data, bound at run time to its Vega-Lite spec. */
+export interface ChartData {
+  name: string;
+  spec: string;
+  rows: Record<string, unknown>[];
+  signals?: Record<string, unknown>;
+  /** The chart's numbers in words, for screen readers. */
+  alt: string;
+  /** Which values are markers: drawn as gaps, never as zeros. */
+  gaps?: string;
+  hasData: boolean;
+}
+
+const value = (v: Value): number | null => (isMarker(v) ? null : v);
+
+function gapsNote(points: { label: string; v: Value }[]): string | undefined {
+  const gaps = points.filter((p) => isMarker(p.v));
+  if (!gaps.length) return undefined;
+  return `Sin dato en el gráfico: ${gaps.map((g) => `${g.label} (${g.v})`).join(', ')}.`;
+}
+
+function words(title: string, points: { label: string; text: string; v: Value }[]): string {
+  return `${title}: ${points.map((p) => `${p.label}, ${isMarker(p.v) ? `sin dato (${p.v})` : p.text}`).join('; ')}.`;
+}
+
+function byYear(name: string, spec: string, title: string, f: Ficha, s: Series, fmt: (v: Value) => string, signals?: Record<string, unknown>): ChartData {
+  const points = f.figures.years.map((y) => ({ label: String(y), v: s[y]!, text: fmt(s[y]!) }));
+  return {
+    name,
+    spec,
+    rows: points.map((p) => ({ anio: p.label, valor: value(p.v), etiqueta: p.text })),
+    signals,
+    alt: words(title, points),
+    gaps: gapsNote(points),
+    hasData: points.some((p) => !isMarker(p.v)),
+  };
+}
+
+/** The data of every chart of a ficha, from its computed figures. */
+export function chartData(f: Ficha): Record<string, ChartData> {
+  const g = f.figures;
+  const moneda = `M$ ${f.input.ficha.moneda.anio_base}`;
+  const out: Record<string, ChartData> = {};
+  const add = (c: ChartData) => (out[c.name] = c);
+
+  add(byYear('cobertura', 'cobertura', 'Gráfico de barras de la cobertura por año', f, g.cobertura, (v) => pct(v, 1)));
+  add(byYear('gasto-beneficiario', 'gasto-beneficiario', `Gráfico de barras del gasto por beneficiario por año (${moneda})`, f, g.gasto_por_beneficiario, (v) => num(v, 1), { moneda }));
+
+  const band = f.ruleSet.reglas.find((r) => r.id === 'ejecucion_inicial' && r.tipo === 'bandas') as { inferior: number; superior: number } | undefined;
+  const ejec = g.years.flatMap((y) => [
+    { label: `${y} inicial`, anio: String(y), serie: 'Inicial', v: g.ejecucion_inicial[y]!, text: pct(g.ejecucion_inicial[y]!, 0) },
+    { label: `${y} final`, anio: String(y), serie: 'Final', v: g.ejecucion_final[y]!, text: pct(g.ejecucion_final[y]!, 0) },
+  ]);
+  add({
+    name: 'ejecucion',
+    spec: 'ejecucion',
+    rows: ejec.map((p) => ({ anio: p.anio, serie: p.serie, valor: value(p.v), etiqueta: p.text, inferior: band?.inferior ?? null, superior: band?.superior ?? null })),
+    alt:
+      words('Gráfico de barras de la ejecución presupuestaria inicial y final por año', ejec) +
+      (band ? ` La banda sombreada marca el rango esperado, entre ${band.inferior}% y ${band.superior}%.` : ''),
+    gaps: gapsNote(ejec),
+    hasData: ejec.some((p) => !isMarker(p.v)),
+  });
+
+  const subs = g.subtitulos.map((s, i) => ({ label: `${s.codigo} ${SUBTITULOS[s.codigo] ?? ''}`.trim(), orden: i, v: s.monto, text: money(s.monto) }));
+  add({
+    name: 'subtitulos',
+    spec: 'subtitulos',
+    rows: subs.map((p) => ({ subtitulo: p.label, orden: p.orden, valor: value(p.v), etiqueta: p.text })),
+    signals: { moneda },
+    alt: words(`Gráfico de barras del gasto ejecutado ${g.anio} por subtítulo (${moneda})`, subs),
+    gaps: gapsNote(subs),
+    hasData: subs.some((p) => !isMarker(p.v)),
+  });
+
+  const regions = g.regiones.filter((r) => !(r.gasto === 0 && r.beneficiarios === 0));
+  for (const [name, pick, fmt, title] of [
+    ['regiones-gasto', (r: (typeof regions)[number]) => r.gasto, money, `Gráfico de barras del gasto de componentes ${g.anio} por región, de norte a sur (${moneda})`],
+    ['regiones-beneficiarios', (r: (typeof regions)[number]) => r.beneficiarios, (v: Value) => num(v, 0), `Gráfico de barras de la población beneficiada ${g.anio} por región, de norte a sur`],
+  ] as const) {
+    const points = regions.map((r) => ({ label: r.region.name, short: r.region.short, orden: r.region.order, v: pick(r), text: fmt(pick(r)) }));
+    add({
+      name,
+      spec: name,
+      rows: points.map((p) => ({ region: p.short, orden: p.orden, valor: value(p.v), etiqueta: p.text })),
+      signals: name === 'regiones-gasto' ? { moneda } : undefined,
+      alt: words(title, points),
+      gaps: gapsNote(points),
+      hasData: points.some((p) => !isMarker(p.v)),
+    });
+  }
+
+  g.indicadores.forEach((ind, i) => {
+    const fmt = (v: Value) => (ind.unidad === 'porcentaje' ? pct(v, 1) : num(v, 1));
+    const c = byYear(`indicador-${i + 1}`, 'indicador', `Gráfico de líneas del indicador «${ind.nombre}» por año`, f, ind.valores, fmt, {
+      unidad: ind.unidad === 'porcentaje' ? '%' : '',
+    });
+    add(c);
+  });
+  return out;
+}

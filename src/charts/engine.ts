@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { chartTheme, resolveThemeRefs, vegaLiteConfig, type ChartTheme } from './theme.js';
+import type { Theme } from '../layout/templates.js';
+
+/** Text width as the PDF will set it: the chart layout must measure what is drawn. */
+export type MeasureText = (text: string, bold: boolean, size: number) => number;
+
+export interface ChartRequest {
+  /** Spec file in templates/charts/, without `.vl.json`. */
+  spec: string;
+  rows: object[];
+  /** Values for the spec's params (e.g. the axis title `moneda`). */
+  signals?: Record<string, unknown>;
+  width: number;
+  height: number;
+}
+
+/** Vega's scenegraph: marks and items, in points (1 Vega pixel = 1 pt). */
+export interface SceneMark {
+  marktype: string;
+  role?: string;
+  name?: string;
+  items: SceneItem[];
+}
+export interface SceneItem {
+  [key: string]: unknown;
+  items?: SceneMark[];
+}
+
+// es-CL number formats on axes: "2.300,2", "4,5".
+(vega as unknown as { defaultLocale: (n: object, t: object) => void }).defaultLocale(
+  { decimal: ',', thousands: '.', grouping: [3], currency: ['$', ''] },
+  {
+    dateTime: '%A, %e de %B de %Y, %X',
+    date: '%d-%m-%Y',
+    time: '%H:%M:%S',
+    periods: ['AM', 'PM'],
+    days: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
+    shortDays: ['dom', 'lun', 'mar', 'mié', 'jue', 'vie', 'sáb'],
+    months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+    shortMonths: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'],
+  },
+);
+const textMetrics = (vega as unknown as { textMetrics: { width: unknown } }).textMetrics;
+
+/**
+ * Compiles each Vega-Lite spec of a templates folder once and reuses the parsed runtime: a batch
+ * binds new data to a new View per chart, never recompiles.
+ */
+export class ChartEngine {
+  readonly stats = { compiled: 0, reused: 0 };
+  /** Vega-Lite's compile warnings: a spec that warns is a spec to fix (the tests check this is empty). */
+  readonly warnings: string[] = [];
+  private readonly runtimes = new Map<string, vega.Runtime>();
+  private readonly theme: ChartTheme;
+
+  constructor(
+    private readonly templatesDir: string,
+    theme: Theme,
+    private readonly measure: MeasureText,
+    private readonly fontName = 'Arimo',
+  ) {
+    this.theme = chartTheme(theme);
+  }
+
+  private runtime(spec: string): vega.Runtime {
+    const cached = this.runtimes.get(spec);
+    if (cached) {
+      this.stats.reused++;
+      return cached;
+    }
+    const raw = JSON.parse(readFileSync(join(this.templatesDir, 'charts', `${spec}.vl.json`), 'utf8')) as Record<string, unknown>;
+    const vl = resolveThemeRefs(raw, this.theme.colors) as Record<string, unknown>;
+    vl.config = { ...vegaLiteConfig(this.theme, this.fontName), ...((vl.config as object) ?? {}) };
+    // A numeric width and height make Vega-Lite size band scales to fit; the real size is set per chart.
+    vl.autosize = { type: 'fit', contains: 'padding' };
+    vl.width = 300;
+    vl.height = 120;
+    const warnings = this.warnings;
+    const logger = { level: () => logger, error: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), warn: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), info: () => logger, debug: () => logger };
+    const runtime = vega.parse(compile(vl as unknown as TopLevelSpec, { logger: logger as never }).spec);
+    this.runtimes.set(spec, runtime);
+    this.stats.compiled++;
+    return runtime;
+  }
+
+  /** Lays out one chart and returns its scenegraph (and, on request, Vega's SVG of it). */
+  async render(req: ChartRequest, withSvg = false): Promise<{ scene: SceneMark; svg?: string }> {
+    const measure = this.measure;
+    textMetrics.width = (item: { fontSize?: number; fontWeight?: string | number }, text: unknown) =>
+      measure(String(text ?? ''), item.fontWeight === 'bold' || Number(item.fontWeight) >= 600, item.fontSize ?? 11);
+    const view = new vega.View(this.runtime(req.spec), { renderer: 'none' });
+    try {
+      view.width(req.width).height(req.height);
+      for (const [k, v] of Object.entries(req.signals ?? {})) view.signal(k, v);
+      view.data('values', req.rows);
+      await view.runAsync();
+      // Vega's renderers shift the scene by the view's origin (padding and axis room); so must we.
+      const root = (view.scenegraph() as unknown as { root: SceneMark }).root;
+      const [ox, oy] = (view as unknown as { origin(): [number, number] }).origin();
+      const scene: SceneMark = { marktype: 'group', items: [{ x: ox, y: oy, items: [root] }] };
+      const svg = withSvg ? await view.toSVG() : undefined;
+      return { scene, svg };
+    } finally {
+      view.finalize();
+    }
+  }
+}
