@@ -19,6 +19,19 @@ export interface ChartData {
 
 const value = (v: Value): number | null => (isMarker(v) ? null : v);
 
+/**
+ * A ceiling for the value axis with room above the highest value, so the labels printed over
+ * bars and points stay inside the plot (and off the legend).
+ */
+function ceiling(values: Value[], zero = true): number | null {
+  const nums = values.filter((v): v is number => !isMarker(v));
+  if (!nums.length) return null;
+  const max = Math.max(...nums, zero ? 0 : -Infinity);
+  const min = zero ? 0 : Math.min(...nums);
+  const span = max - min || Math.abs(max) || 1;
+  return max + span * 0.18;
+}
+
 function gapsNote(points: { label: string; v: Value }[]): string | undefined {
   const gaps = points.filter((p) => isMarker(p.v));
   if (!gaps.length) return undefined;
@@ -29,13 +42,14 @@ function words(title: string, points: { label: string; text: string; v: Value }[
   return `${title}: ${points.map((p) => `${p.label}, ${isMarker(p.v) ? `sin dato (${p.v})` : p.text}`).join('; ')}.`;
 }
 
-function byYear(name: string, spec: string, title: string, f: Ficha, s: Series, fmt: (v: Value) => string, signals?: Record<string, unknown>): ChartData {
+function byYear(name: string, spec: string, title: string, f: Ficha, s: Series, fmt: (v: Value) => string, signals?: Record<string, unknown>, zero = true): ChartData {
   const points = f.figures.years.map((y) => ({ label: String(y), v: s[y]!, text: fmt(s[y]!) }));
+  const tope = ceiling(points.map((p) => p.v), zero);
   return {
     name,
     spec,
     rows: points.map((p) => ({ anio: p.label, valor: value(p.v), etiqueta: p.text })),
-    signals,
+    signals: { ...signals, tope },
     alt: words(title, points),
     gaps: gapsNote(points),
     hasData: points.some((p) => !isMarker(p.v)),
@@ -60,7 +74,15 @@ export function chartData(f: Ficha): Record<string, ChartData> {
   add({
     name: 'ejecucion',
     spec: 'ejecucion',
-    rows: ejec.map((p) => ({ anio: p.anio, serie: p.serie, valor: value(p.v), etiqueta: p.text, inferior: band?.inferior ?? null, superior: band?.superior ?? null })),
+    rows: ejec.map((p) => ({
+      anio: p.anio,
+      serie: p.serie,
+      valor: value(p.v),
+      etiqueta: p.text,
+      inferior: band?.inferior ?? null,
+      superior: band?.superior ?? null,
+    })),
+    signals: { tope: ceiling([...ejec.map((e) => e.v), band?.superior ?? 0]) },
     alt:
       words('Gráfico de barras de la ejecución presupuestaria inicial y final por año', ejec) +
       (band ? ` La banda sombreada marca el rango esperado, entre ${band.inferior}% y ${band.superior}%.` : ''),
@@ -98,9 +120,16 @@ export function chartData(f: Ficha): Record<string, ChartData> {
 
   g.indicadores.forEach((ind, i) => {
     const fmt = (v: Value) => (ind.unidad === 'porcentaje' ? pct(v, 1) : num(v, 1));
-    const c = byYear(`indicador-${i + 1}`, 'indicador', `Gráfico de líneas del indicador «${ind.nombre}» por año`, f, ind.valores, fmt, {
-      unidad: ind.unidad === 'porcentaje' ? '%' : '',
-    });
+    const c = byYear(
+      `indicador-${i + 1}`,
+      'indicador',
+      `Gráfico de líneas del indicador «${ind.nombre}» por año`,
+      f,
+      ind.valores,
+      fmt,
+      { unidad: ind.unidad === 'porcentaje' ? '%' : '' },
+      false,
+    );
     add(c);
   });
   return out;

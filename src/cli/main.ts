@@ -28,6 +28,7 @@ program
   .option('--strict', 'trata las advertencias de consistencia como errores')
   .option('--date <fecha>', 'fecha de creación del PDF (ISO 8601); por defecto SOURCE_DATE_EPOCH o la del año monitoreado')
   .option('-j, --jobs <n>', 'fichas en paralelo (por defecto, los núcleos disponibles)')
+  .option('--no-charts', 'ficha sólo con texto y tablas, sin gráficos')
   .option('-q, --quiet', 'no muestra el progreso')
   .helpOption('-h, --help', 'muestra esta ayuda')
   .action(async (inputs: string[], opts) => {

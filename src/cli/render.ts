@@ -11,6 +11,8 @@ export interface RenderCliOptions {
   date?: string;
   jobs?: string;
   quiet?: boolean;
+  /** commander's negation of --no-charts */
+  charts?: boolean;
 }
 
 export async function renderCommand(inputs: string[], opts: RenderCliOptions): Promise<number> {
@@ -31,7 +33,7 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
   }
   const started = performance.now();
   const outcomes = await runBatch(
-    files.map((file) => ({ file, out: opts.out, templatesDir: opts.templates, strict: opts.strict, date: opts.date })),
+    files.map((file) => ({ file, out: opts.out, templatesDir: opts.templates, strict: opts.strict, date: opts.date, charts: opts.charts !== false })),
     { jobs, progress: !opts.quiet && process.stderr.isTTY === true },
     report,
   );

@@ -91,6 +91,7 @@ function rect(doc: Doc, it: SceneItem, x: number, y: number, w: number, h: numbe
 
 /** Fills and/or strokes the current path as the item says. */
 function paint(doc: Doc, it: SceneItem, path: () => void): void {
+  if (num(it.opacity, 1) === 0) return;
   const fill = str(it.fill);
   const strokeColor = str(it.stroke);
   if (fill) {
