@@ -1,0 +1,6 @@
+// A batch worker: renders one ficha per task, inside its own error boundary (renderOne).
+import { renderOne, type RenderJob, type RenderOutcome } from './renderOne.js';
+
+export default function render(job: RenderJob): Promise<RenderOutcome> {
+  return renderOne(job);
+}
