@@ -13,6 +13,7 @@ import { measurerFor } from '../src/pdf/render.js';
 import { drawScene } from '../src/pdf/drawScene.js';
 import { runBatch } from '../src/cli/batch.js';
 import type { DrawContext } from '../src/pdf/context.js';
+import type { RenderJob } from '../src/cli/renderOne.js';
 
 const INPUT = new URL('../input/', import.meta.url).pathname;
 const files = readdirSync(INPUT).filter((f) => f.endsWith('.yaml')).sort();
@@ -65,7 +66,7 @@ for (let round = 0; round < 5; round++) {
 
 // A batch of 100 fichas through the CLI's pool.
 const dir = mkdtempSync(join(tmpdir(), 'ficha-bench-'));
-const jobs = [];
+const jobs: RenderJob[] = [];
 for (let k = 0; k < 25; k++) {
   for (const [i, t] of texts.entries()) {
     const file = join(dir, `${k}-${files[i]}`);
