@@ -72,7 +72,9 @@ export function tableBoxes(t: Table, theme: Theme, m: Measurer, width: number, r
   const header: Box[] = laidHeader.map((l, i) => ({ ...rowBox(l.cells, l.height, i === 0 ? theme.spacing.blockAfter! : 0), keepWithNext: true }));
   const body: Box[] = t.body.map((r, i) => {
     const l = layRow(r, false, bodySlot);
-    return { ...rowBox(l.cells, l.height, i === 0 && header.length === 0 ? theme.spacing.blockAfter! : 0), header };
+    // Total rows stay with the row above them: a TOTAL alone after a page break reads as an orphan.
+    const keepWithNext = t.body[i + 1]?.style === 'total';
+    return { ...rowBox(l.cells, l.height, i === 0 && header.length === 0 ? theme.spacing.blockAfter! : 0), header, keepWithNext };
   });
   return [...header, ...body];
 }

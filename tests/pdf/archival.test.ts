@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractAttachment } from '../../src/output/attachment.js';
@@ -107,6 +108,19 @@ describe.each(EXAMPLES)('%s as an archival, accessible PDF', (name) => {
 
   it('is small enough to attach to an email', () => {
     expect(pdfs.get(name)!.bytes.length).toBeLessThan(150 * 1024);
+  });
+});
+
+describe('metadata', () => {
+  it('stays well-formed XMP when the program name has &, < or >', async () => {
+    const text = fixture('redes-oportunidades-negocios-2022.yaml').replace('nombre: Redes de Oportunidades de Negocios', 'nombre: "Redes & <Negocios>"');
+    const r = await renderFicha('m.yaml', text);
+    const path = join(dir, 'amp.pdf');
+    writeFileSync(path, r.pdf!);
+    const meta = execFileSync('pdfinfo', ['-meta', path], { encoding: 'utf8' });
+    expect(XMLValidator.validate(meta)).toBe(true);
+    expect(meta).toContain('Redes &amp; &lt;Negocios&gt; 2022');
+    expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Title:\s+Redes & <Negocios> 2022/);
   });
 });
 
