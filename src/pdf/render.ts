@@ -1,17 +1,15 @@
 import PDFDocument from 'pdfkit';
-import type { Block, LayoutDoc } from '../layout/blocks.js';
+import type { LayoutDoc } from '../layout/blocks.js';
 import type { TemplateSet } from '../layout/templates.js';
-import type { Box, DrawContext } from './context.js';
+import type { DrawContext } from './context.js';
 import { FONT_NAMES, themeFonts, type FontName } from './fonts.js';
-import { headingBoxes } from './headingBoxes.js';
 import { Measurer } from './measure.js';
 import { paginate } from './paginate.js';
-import { listBoxes, newId, paragraphBoxes } from './paragraphBoxes.js';
-import { artifact, Slot, type Doc } from './struct.js';
-import { tableBoxes } from './tableBoxes.js';
-import type { ChartData } from '../charts/data.js';
-import type { ChartEngine, SceneMark } from '../charts/engine.js';
-import { chartBoxes, chartKey, columnWidths, type Scenes } from './chartBoxes.js';
+import { Slot, type Doc } from './struct.js';
+import type { SceneMark } from '../charts/engine.js';
+import { blocksToBoxes, layOutCharts, type ChartSource } from './blocksToBoxes.js';
+import { drawFooters } from './footer.js';
+import { escapeXmpInfo } from './metadata.js';
 
 export interface PdfMetadata {
   title: string;
@@ -33,7 +31,7 @@ export interface PdfOptions {
   metadata: PdfMetadata;
   attachment?: Attachment;
   /** Chart data by name and the engine that lays charts out; absent: no charts are drawn. */
-  charts?: { engine: ChartEngine; data: Record<string, ChartData> };
+  charts?: ChartSource;
 }
 
 const measurers = new WeakMap<object, Measurer>();
@@ -106,124 +104,3 @@ export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise
   return done;
 }
 
-/** Every chart of the layout, laid out by Vega at the size its column gives it. */
-async function layOutCharts(blocks: readonly Block[], width: number, charts: NonNullable<PdfOptions['charts']>): Promise<Scenes> {
-  const scenes: Scenes = new Map();
-  const walk = async (bs: readonly Block[], w: number): Promise<void> => {
-    for (const b of bs) {
-      if (b.kind === 'keep') await walk(b.blocks, w);
-      else if (b.kind === 'columns') {
-        const ws = columnWidths(b.widths, w);
-        for (const [i, col] of b.columns.entries()) await walk(col, ws[i]!);
-      } else if (b.kind === 'chart') {
-        const data = charts.data[b.name];
-        if (!data?.hasData || scenes.has(chartKey(b.name, w))) continue;
-        const { scene } = await charts.engine.render({ spec: data.spec, rows: data.rows, signals: data.signals, width: w, height: b.height });
-        scenes.set(chartKey(b.name, w), scene);
-      }
-    }
-  };
-  await walk(blocks, width);
-  return scenes;
-}
-
-function blocksToBoxes(blocks: readonly Block[], ctx: DrawContext, scenes: Scenes, keepId?: number): Box[] {
-  const { theme, measurer: m, width, root } = ctx;
-  const out: Box[] = [];
-  for (const b of blocks) {
-    let boxes: Box[];
-    switch (b.kind) {
-      case 'paragraph':
-        boxes = paragraphBoxes(b, theme, m, width, root);
-        break;
-      case 'heading':
-        boxes = headingBoxes(b, theme, m, width, root);
-        break;
-      case 'list':
-        boxes = listBoxes(b, theme, m, width, root);
-        break;
-      case 'table':
-        boxes = tableBoxes(b, theme, m, width, root);
-        break;
-      case 'spacer':
-        boxes = [{ height: b.height, before: 0, draw: () => {} }];
-        break;
-      case 'keep':
-        boxes = blocksToBoxes(b.blocks, ctx, scenes, keepId ?? newId());
-        break;
-      case 'chart':
-        boxes = chartBoxes(b, scenes, ctx);
-        break;
-      case 'columns':
-        boxes = columnsBox(b.widths, b.columns, ctx, scenes);
-        break;
-    }
-    out.push(...boxes.map((box) => (keepId === undefined ? box : { ...box, keepId })));
-  }
-  return out;
-}
-
-const COLUMN_GAP = 14;
-
-/** Columns side by side as one unbreakable box; each column flows its own blocks top to bottom. */
-function columnsBox(widths: number[], columns: Block[][], ctx: DrawContext, scenes: Scenes): Box[] {
-  const ws = columnWidths(widths, ctx.width, COLUMN_GAP);
-  const laid = columns.map((col, i) => blocksToBoxes(col, { ...ctx, width: ws[i]! }, scenes));
-  const heightOf = (bs: Box[]) => bs.reduce((h, b, i) => h + (i === 0 ? 0 : b.before) + b.height, 0);
-  const height = Math.max(0, ...laid.map(heightOf));
-  if (height === 0) return [];
-  return [
-    {
-      height,
-      before: Math.max(0, ...laid.map((bs) => bs[0]?.before ?? 0)),
-      draw: (c, y) => {
-        let x = c.left;
-        laid.forEach((bs, i) => {
-          const sub = { ...c, left: x, width: ws[i]! };
-          let yy = y;
-          bs.forEach((b, k) => {
-            yy += k === 0 ? 0 : b.before;
-            b.draw(sub, yy);
-            yy += b.height;
-          });
-          x += ws[i]! + COLUMN_GAP;
-        });
-      },
-    },
-  ];
-}
-
-/** "… · Página X de Y" on every page, as a pagination artifact. */
-function drawFooters(ctx: DrawContext, footer: string, y: number): void {
-  const { doc, theme, measurer } = ctx;
-  const range = doc.bufferedPageRange();
-  const size = theme.sizes.footer!;
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    let text = `${footer} · Página ${i + 1} de ${range.count}`;
-    while (measurer.width(text, 'regular', size) > ctx.width && footer.length > 10) {
-      footer = footer.slice(0, -2).trimEnd() + '…';
-      text = `${footer} · Página ${i + 1} de ${range.count}`;
-    }
-    artifact(doc, 'Pagination', () => {
-      doc.lineWidth(0.5).strokeColor(theme.colors.rule!).moveTo(ctx.left, y - 4).lineTo(ctx.left + ctx.width, y - 4).stroke();
-      doc.font(ctx.fontIds.regular).fontSize(size).fillColor(theme.colors.muted!).text(text, ctx.left, y, { lineBreak: false, width: ctx.width, align: 'center' });
-    });
-  }
-}
-
-/** PDFKit writes Title, Author and Subject into the XMP packet unescaped. */
-function escapeXmpInfo(doc: Doc): void {
-  const d = doc as unknown as { _addInfo: () => void; info: Record<string, unknown> };
-  const original = d._addInfo;
-  const esc = (v: unknown) => (typeof v === 'string' ? v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : v);
-  d._addInfo = function (this: typeof d) {
-    const saved = this.info;
-    this.info = Object.fromEntries(Object.entries(saved).map(([k, v]) => [k, esc(v)]));
-    try {
-      original.call(this);
-    } finally {
-      this.info = saved;
-    }
-  };
-}
