@@ -22,7 +22,7 @@ export function normalizeName(s: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/^region\s+(de\s+|del\s+)?/, '')
+    .replace(/^region\s+(de\s+la\s+|de\s+|del\s+)?/, '')
     .replace(/['’´`‘]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
@@ -35,9 +35,36 @@ for (const [i, r] of regionsData.entries()) {
 }
 regionIndex.set(normalizeName(NIVEL_CENTRAL.name), NIVEL_CENTRAL);
 
+/** Words that name one region only, for forms the catalog does not list ("Región del Maule"). */
+const KEYWORDS: [RegExp, string][] = [
+  [/\barica\b/, 'CL-AP'],
+  [/\btarapaca\b/, 'CL-TA'],
+  [/\bantofagasta\b/, 'CL-AN'],
+  [/\batacama\b/, 'CL-AT'],
+  [/\bcoquimbo\b/, 'CL-CO'],
+  [/\bvalparaiso\b/, 'CL-VS'],
+  [/\bmetropolitana\b/, 'CL-RM'],
+  [/\bohiggins\b/, 'CL-LI'],
+  [/\bmaule\b/, 'CL-ML'],
+  [/\bnuble\b/, 'CL-NB'],
+  [/\bbio ?bio\b/, 'CL-BI'],
+  [/\baraucania\b/, 'CL-AR'],
+  [/\blos rios\b/, 'CL-LR'],
+  [/\blos lagos\b/, 'CL-LL'],
+  [/\ba[iy]sen\b/, 'CL-AI'],
+  [/\bmagallanes\b/, 'CL-MA'],
+  [/\bnivel central\b/, 'NC'],
+];
+
 /** Resolves an official name, ISO 3166-2:CL code, usual short form or `Nivel central`. */
 export function findRegion(name: string): Region | undefined {
-  return regionIndex.get(normalizeName(name));
+  const key = normalizeName(name);
+  const exact = regionIndex.get(key);
+  if (exact) return exact;
+  const hits = new Set(KEYWORDS.filter(([re]) => re.test(key)).map(([, code]) => code));
+  if (hits.size !== 1) return undefined;
+  const code = [...hits][0]!;
+  return code === 'NC' ? NIVEL_CENTRAL : REGIONS.find((r) => r.code === code);
 }
 
 export const REGION_NAMES: readonly string[] = [...REGIONS.map((r) => r.name), NIVEL_CENTRAL.name];

@@ -39,14 +39,32 @@ env.registerHelper('money', (v: unknown) => money(valueOf(v, 'money')));
 
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 
+/**
+ * INPUT.md addresses figures by year as `cobertura.2022` and components as `gasto_unitario.0`;
+ * Handlebars only accepts a numeric path segment as a literal, `cobertura.[2022]`. Rewrites the
+ * paths inside each expression, leaving numbers that are arguments (`{{pct cobertura.t 1}}`) alone.
+ */
+export function literalNumericSegments(template: string): string {
+  return template.replace(/\{\{[^}]*\}\}/g, (expr) =>
+    expr.replace(/[A-Za-z_@][\w@]*(?:\.(?:[A-Za-z_]\w*|\d+|\[[^\]]*\]))+/g, (p) =>
+      p
+        .split('.')
+        .map((seg, i) => (i > 0 && /^\d+$/.test(seg) ? `[${seg}]` : seg))
+        .join('.'),
+    ),
+  );
+}
+
 /** Fills a narrative's expressions; problems are collected, never thrown. */
-export function renderNarrative(text: string, context: object, path: PathSegment[], problems: NarrativeProblem[]): string {
-  if (!text.includes('{{')) return text;
+export function renderNarrative(original: string, context: object, path: PathSegment[], problems: NarrativeProblem[]): string {
+  if (!original.includes('{{')) return original;
+  const text = literalNumericSegments(original);
   try {
     const bad = checkPaths(text, context, HELPERS);
     if (bad) {
-      problems.push(toProblem(new Error(bad.kind === 'helper' ? `unknown helper ${bad.name}` : `"${bad.name}" not defined in narrative`), text, path));
-      return text;
+      const name = bad.name.replace(/\.\[(\d+)\]/g, '.$1');
+      problems.push(toProblem(new Error(bad.kind === 'helper' ? `unknown helper ${name}` : `"${name}" not defined in narrative`), original, path));
+      return original;
     }
     let fn = cache.get(text);
     if (!fn) {
@@ -55,8 +73,8 @@ export function renderNarrative(text: string, context: object, path: PathSegment
     }
     return fn(context, { allowProtoPropertiesByDefault: false });
   } catch (err) {
-    problems.push(toProblem(err as Error, text, path));
-    return text;
+    problems.push(toProblem(err as Error, original, path));
+    return original;
   }
 }
 

@@ -158,7 +158,10 @@ export const inputSchema = z.strictObject(
     otros_atributos: z
       .strictObject(
         {
-          ods: z.array(z.number().int().min(1).max(17), expect('una lista de números de ODS entre 1 y 17')).nullish().transform((v) => v ?? []),
+          ods: z
+            .union([z.array(z.number().int().min(1).max(17), expect('una lista de números de ODS entre 1 y 17')), z.number().int().min(1).max(17).transform((n) => [n])], expect('una lista de números de ODS entre 1 y 17'))
+            .nullish()
+            .transform((v) => v ?? []),
           enfoque_genero: boolOrText.default(false),
           complementariedades: narratives,
         },
