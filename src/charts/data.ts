@@ -32,6 +32,27 @@ function ceiling(values: Value[], zero = true): number | null {
   return max + span * 0.18;
 }
 
+/** The axis floor for a line chart, with room below the lowest point for its label. */
+function floor(values: Value[]): number | null {
+  const nums = values.filter((v): v is number => !isMarker(v));
+  if (!nums.length) return null;
+  const min = Math.min(...nums);
+  const span = Math.max(...nums) - min || Math.abs(min) || 1;
+  return min - span * 0.3;
+}
+
+/**
+ * On a line, a point lower than its neighbours has the line above it: its label goes below
+ * (`abajo`), so no label sits on a line segment.
+ */
+function markValleys(rows: Record<string, unknown>[]): void {
+  rows.forEach((r, i) => {
+    const v = r.valor as number | null;
+    const around = [rows[i - 1]?.valor, rows[i + 1]?.valor].filter((x): x is number => typeof x === 'number');
+    r.abajo = v !== null && around.length > 0 && around.every((x) => x > v);
+  });
+}
+
 function gapsNote(points: { label: string; v: Value }[]): string | undefined {
   const gaps = points.filter((p) => isMarker(p.v));
   if (!gaps.length) return undefined;
@@ -127,9 +148,10 @@ export function chartData(f: Ficha): Record<string, ChartData> {
       f,
       ind.valores,
       fmt,
-      { unidad: ind.unidad === 'porcentaje' ? '%' : '' },
+      { unidad: ind.unidad === 'porcentaje' ? '%' : '', piso: floor(g.years.map((y) => ind.valores[y]!)) },
       false,
     );
+    markValleys(c.rows);
     add(c);
   });
   return out;

@@ -104,7 +104,7 @@ function chartView(c: ChartData): ChartView {
     hay_datos: c.hasData,
     nota: c.gaps ?? '',
     sin_datos: NO_DATA[c.name] ?? 'Sin valores numéricos del indicador para graficar.',
-    alto: Math.round(28 + 13 * Math.max(rows, 2)),
+    alto: Math.round(26 + 11 * Math.max(rows, 2)),
   };
 }
 
