@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_YAML } from '../helpers.js';
+import { pdfText, REFERENCE_YAML } from '../helpers.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/ficha.js');
 const run = (...args: string[]) => {
@@ -60,6 +60,19 @@ describe('ficha render', () => {
     expect(strict.code).toBe(1);
     expect(strict.err).toMatch(/\[subtitulos-vs-ejecutado\]/);
     expect(existsSync(join(dir, 'o2', 'redes-oportunidades-negocios-2022.pdf'))).toBe(false);
+  });
+});
+
+describe('--templates', () => {
+  it('renders with an institution\'s own copy of the templates', () => {
+    const dir = tmp();
+    cpSync(resolve(import.meta.dirname, '../../templates'), join(dir, 'tpl'), { recursive: true });
+    const partial = join(dir, 'tpl', 'partials', 'recomendaciones.hbs');
+    writeFileSync(partial, readFileSync(partial, 'utf8').replace('VI. RECOMENDACIONES', 'VI. RECOMENDACIONES DE LA DIPRES'));
+    const input = join(dir, 'a.yaml');
+    writeFileSync(input, REFERENCE_YAML);
+    expect(run('render', input, '--out', dir, '--quiet', '--templates', join(dir, 'tpl')).code).toBe(0);
+    expect(pdfText(join(dir, 'redes-oportunidades-negocios-2022.pdf'))).toContain('VI. RECOMENDACIONES DE LA DIPRES');
   });
 });
 
