@@ -47,12 +47,20 @@ export function pdfWords(path: string): { page: number; width: number; height: n
   return pages;
 }
 
-/** Overlapping words and words outside the page, as the owner's layout check measures them. */
+/** The theme's page margin (2 cm), in points. */
+export const MARGIN = 56.69;
+
+/**
+ * Overlapping words (as the owner's layout check measures them) and words outside the page
+ * margins (1 pt of tolerance for glyph overhang).
+ */
 export function layoutProblems(path: string): string[] {
   const bad: string[] = [];
   for (const p of pdfWords(path)) {
     const ws = [...p.words].sort((a, b) => a.x0 - b.x0);
-    for (const w of ws) if (w.x0 < 0 || w.y0 < 0 || w.x1 > p.width || w.y1 > p.height) bad.push(`p${p.page} outside: ${w.text}`);
+    for (const w of ws) {
+      if (w.x0 < MARGIN - 1 || w.y0 < MARGIN - 1 || w.x1 > p.width - MARGIN + 1 || w.y1 > p.height - MARGIN + 1) bad.push(`p${p.page} outside the margins: ${w.text}`);
+    }
     for (let i = 0; i < ws.length; i++) {
       const a = ws[i]!;
       for (let j = i + 1; j < ws.length; j++) {

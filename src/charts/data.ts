@@ -23,14 +23,17 @@ const value = (v: Value): number | null => (isMarker(v) ? null : v);
  * A ceiling for the value axis with room above the highest value, so the labels printed over
  * bars and points stay inside the plot (and off the legend).
  */
-function ceiling(values: Value[], zero = true): number | null {
+function ceiling(values: Value[], zero = true, room = 0.18): number | null {
   const nums = values.filter((v): v is number => !isMarker(v));
   if (!nums.length) return null;
   const max = Math.max(...nums, zero ? 0 : -Infinity);
   const min = zero ? 0 : Math.min(...nums);
   const span = max - min || Math.abs(max) || 1;
-  return max + span * 0.18;
+  return max + span * room;
 }
+
+/** Horizontal bars carry their label to the right: a third more room than the longest bar. */
+const LABEL_ROOM = 0.35;
 
 /** The axis floor for a line chart, with room below the lowest point for its label. */
 function floor(values: Value[]): number | null {
@@ -116,7 +119,7 @@ export function chartData(f: Ficha): Record<string, ChartData> {
     name: 'subtitulos',
     spec: 'subtitulos',
     rows: subs.map((p) => ({ subtitulo: p.label, orden: p.orden, valor: value(p.v), etiqueta: p.text })),
-    signals: { moneda },
+    signals: { moneda, tope: ceiling(subs.map((p) => p.v), true, LABEL_ROOM) },
     alt: words(`Gráfico de barras del gasto ejecutado ${g.anio} por subtítulo (${moneda})`, subs),
     gaps: gapsNote(subs),
     hasData: subs.some((p) => !isMarker(p.v)),
@@ -132,7 +135,7 @@ export function chartData(f: Ficha): Record<string, ChartData> {
       name,
       spec: name,
       rows: points.map((p) => ({ region: p.short, orden: p.orden, valor: value(p.v), etiqueta: p.text })),
-      signals: name === 'regiones-gasto' ? { moneda } : undefined,
+      signals: { ...(name === 'regiones-gasto' ? { moneda } : {}), tope: ceiling(points.map((p) => p.v), true, LABEL_ROOM) },
       alt: words(title, points),
       gaps: gapsNote(points),
       hasData: points.some((p) => !isMarker(p.v)),

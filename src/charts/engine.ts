@@ -46,6 +46,14 @@ export interface SceneItem {
 );
 const textMetrics = (vega as unknown as { textMetrics: { width: unknown } }).textMetrics;
 
+/** Where the laid-out chart's marks, axes and labels reach, in the view's coordinates. */
+function extent(view: vega.View): { x1: number; y1: number; x2: number; y2: number } {
+  const root = (view.scenegraph() as unknown as { root: { bounds: { x1: number; y1: number; x2: number; y2: number } } }).root;
+  const [ox, oy] = (view as unknown as { origin(): [number, number] }).origin();
+  const b = root.bounds;
+  return { x1: b.x1 + ox, y1: b.y1 + oy, x2: b.x2 + ox, y2: b.y2 + oy };
+}
+
 /**
  * Compiles each Vega-Lite spec of a templates folder once and reuses the parsed runtime: a batch
  * binds new data to a new View per chart, never recompiles.
@@ -94,14 +102,25 @@ export class ChartEngine {
       measure(String(text ?? ''), item.fontWeight === 'bold' || Number(item.fontWeight) >= 600, item.fontSize ?? 11);
     const view = new vega.View(this.runtime(req.spec), { renderer: 'none' });
     try {
-      view.width(req.width).height(req.height);
       for (const [k, v] of Object.entries(req.signals ?? {})) view.signal(k, v);
       view.data('values', req.rows);
-      await view.runAsync();
+      // Vega's 'fit' sizes the plot but not the labels printed beside bars: measure what was laid
+      // out (text measured with the PDF's font) and shrink the view until all of it fits the box.
+      let [w, h] = [req.width, req.height];
+      let box = { x1: 0, y1: 0, x2: 0, y2: 0 };
+      for (let pass = 0; pass < 4; pass++) {
+        view.width(w).height(h);
+        await view.runAsync();
+        box = extent(view);
+        const overX = Math.max(0, box.x2 - req.width) + Math.max(0, -box.x1);
+        const overY = Math.max(0, box.y2 - req.height) + Math.max(0, -box.y1);
+        if (overX < 0.5 && overY < 0.5) break;
+        [w, h] = [w - overX, h - overY];
+      }
       // Vega's renderers shift the scene by the view's origin (padding and axis room); so must we.
       const root = (view.scenegraph() as unknown as { root: SceneMark }).root;
       const [ox, oy] = (view as unknown as { origin(): [number, number] }).origin();
-      const scene: SceneMark = { marktype: 'group', items: [{ x: ox, y: oy, items: [root] }] };
+      const scene: SceneMark = { marktype: 'group', items: [{ x: ox + Math.max(0, -box.x1), y: oy + Math.max(0, -box.y1), items: [root] }] };
       const svg = withSvg ? await view.toSVG() : undefined;
       return { scene, svg };
     } finally {

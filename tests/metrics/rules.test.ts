@@ -154,6 +154,34 @@ describe('gasto por beneficiario (variation against the mean of t-1 and t-2, max
   });
 });
 
+describe('every cannot-evaluate path of dipres-2025', () => {
+  const t2025 = (change: (d: any) => void) => variant((d) => ((d.ficha.metodologia = 'dipres-2025'), change(d)));
+  it('ejecución inicial and final', () => {
+    const text = t2025((d) => ((d.presupuesto.por_anio[2022].inicial = 'S/I'), (d.presupuesto.por_anio[2022].final = 'N/A')));
+    expect(one(text, 'ejecucion_inicial').text).toBe('Ejecución presupuestaria: No es posible evaluar la ejecución respecto del presupuesto inicial, debido a que no se reporta la información necesaria en 2022.');
+    expect(one(text, 'ejecucion_final').outcome).toBe('sin_informacion');
+  });
+  it('persistencia, gasto por beneficiario and the indicators', () => {
+    const text = t2025((d) => (d.indicadores[0].valores = { 2021: 'S/I', 2022: 70 }));
+    expect(one(text, 'persistencia_subejecucion').outcome).toBe('sin_informacion');
+    expect(one(text, 'gasto_por_beneficiario').text).toBe('Gasto por beneficiario: No es posible evaluar la variación del gasto por beneficiario en 2022, dado que no se cuenta con información de los dos años anteriores (2020 y 2021).');
+    expect(one(text, 'resultado_indicador').text).toBe('Indicador de propósito 1: No es posible evaluar la variación del indicador de propósito, debido a que no se reportan los valores en 2022.');
+  });
+  it('the administrative share adds nothing when it cannot be computed', () => {
+    expect(byRule(t2025((d) => (d.gasto_administrativo[2022] = 'S/I')), 'gasto_administrativo_porcentaje')).toHaveLength(0);
+  });
+  it('a dimension with no result says it has no findings', () => {
+    const text = t2025((d) => {
+      d.analisis.eficacia.pertinencia_indicador = 'pertinente';
+      d.analisis.eficacia.calidad_indicador = 'sin_deficiencias';
+      d.analisis.eficacia.omitir = ['resultado_indicador'];
+    });
+    const eficacia = fichaOf(text).dimensiones.find((x) => x.id === 'eficacia')!;
+    expect(eficacia.resultados).toEqual([]);
+    expect(eficacia.sin_hallazgos).toBe('Sin hallazgos en la dimensión de Eficacia.');
+  });
+});
+
 describe('administrative share under dipres-2025 (flagged above 20%)', () => {
   const share = (adm: number) =>
     variant((d) => {
