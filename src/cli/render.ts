@@ -37,6 +37,10 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
     { jobs, progress: !opts.quiet && process.stderr.isTTY === true },
     report,
   );
+  const clashes = sameOutput(outcomes);
+  for (const [path, sources] of clashes) {
+    console.error(`${path}: ${sources.join(' y ')} generan el mismo archivo (mismo programa.id y anio); quedó el de ${sources[sources.length - 1]} [same-output]`);
+  }
   const seconds = (performance.now() - started) / 1000;
   const ok = outcomes.filter((o) => o.written).length;
   const invalid = outcomes.filter((o) => !o.written && !o.crash).length;
@@ -49,7 +53,14 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
       ` en ${seconds.toFixed(1).replace('.', ',')} s`,
   );
   if (crashed) return 3;
-  return invalid > 0 || missing.length > 0 ? 1 : 0;
+  return invalid > 0 || missing.length > 0 || clashes.size > 0 ? 1 : 0;
+}
+
+/** Output files written by more than one input, in order of completion. */
+function sameOutput(outcomes: RenderOutcome[]): Map<string, string[]> {
+  const by = new Map<string, string[]>();
+  for (const o of outcomes) if (o.written) by.set(o.written, [...(by.get(o.written) ?? []), o.file]);
+  return new Map([...by].filter(([, files]) => files.length > 1));
 }
 
 function report(o: RenderOutcome): void {

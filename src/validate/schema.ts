@@ -10,7 +10,8 @@ const expect = (what: string) => ({ error: `se esperaba ${what}` });
 export const MARKERS = ['N/A', 'S/I'] as const;
 export type Marker = (typeof MARKERS)[number];
 
-const marker = z.enum(MARKERS);
+/** `N/A` and `S/I`, also as typed in lower case or with spaces around. */
+const marker = z.preprocess((v) => (typeof v === 'string' && /^\s*(n\/a|s\/i)\s*$/i.test(v) ? v.trim().toUpperCase() : v), z.enum(MARKERS));
 const text = z.union([z.string(), z.number()], expect('un texto')).transform(String);
 const nonEmptyText = z
   .union([z.string().trim().min(1), z.number()], expect('un texto no vacío'))

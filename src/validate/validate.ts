@@ -16,11 +16,12 @@ export interface ValidationResult {
 export function validate(source: LoadedSource): ValidationResult {
   const data: unknown = source.doc.toJS({ maxAliasCount: 100 });
   const parsed = inputSchema.safeParse(data);
-  if (!parsed.success) {
-    return { diagnostics: parsed.error.issues.flatMap((issue) => issueToDiagnostics(source, data, issue)) };
-  }
-  const diagnostics = crossChecks(parsed.data, (path, at) => locate(source, path, at)).map((d) => ({ ...d, file: source.file }));
-  return { input: diagnostics.some((d) => d.severity === 'error') ? undefined : parsed.data, diagnostics };
+  const schemaProblems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueToDiagnostics(source, data, issue));
+  // Cross-field checks run even on a rejected file, so all of its problems are reported at once.
+  const cross = crossChecks(parsed.success ? parsed.data : data, (path, at) => locate(source, path, at)).map((d) => ({ ...d, file: source.file }));
+  const seen = new Set(schemaProblems.map((d) => `${d.line}:${d.column}`));
+  const diagnostics = [...schemaProblems, ...cross.filter((d) => !seen.has(`${d.line}:${d.column}`))];
+  return { input: parsed.success && !diagnostics.some((d) => d.severity === 'error') ? parsed.data : undefined, diagnostics };
 }
 
 function issueToDiagnostics(source: LoadedSource, data: unknown, issue: z.core.$ZodIssue): Diagnostic[] {

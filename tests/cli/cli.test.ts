@@ -35,6 +35,15 @@ describe('ficha render', () => {
     expect(r.out).toContain('1 ficha generada, 1 con errores');
   });
 
+  it('says so when two inputs would write the same PDF', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.yaml'), REFERENCE_YAML);
+    writeFileSync(join(dir, 'b.yaml'), REFERENCE_YAML);
+    const r = run('render', dir, '--out', join(dir, 'out'), '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/generan el mismo archivo.*\[same-output\]/);
+  });
+
   it('exits 2 on wrong usage, in Spanish', () => {
     const r = run('render');
     expect(r.code).toBe(2);
