@@ -61,6 +61,9 @@ export function blocksToBoxes(blocks: readonly Block[], ctx: DrawContext, scenes
         boxes = columnsBox(b.widths, b.columns, ctx, scenes);
         break;
     }
+    // A footnote stays with what it annotates: the table (or note) just above it.
+    const previous = out[out.length - 1];
+    if (b.kind === 'paragraph' && b.style === 'note' && previous && boxes.length > 0) previous.keepWithNext = true;
     out.push(...boxes.map((box) => (keepId === undefined ? box : { ...box, keepId })));
   }
   return out;

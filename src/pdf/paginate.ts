@@ -52,6 +52,15 @@ export function paginate(ctx: DrawContext, input: readonly Box[], frame: PageFra
     }
     const last = queue[j]!;
     if (j > i && last.lines && last.lines.index === 0 && last.lines.count >= 2) need += queue[j + 1]!.height;
+    // A heading followed by a keep group goes with the whole group (when the group fits a page).
+    for (let k = i + 1; k <= j; k++) {
+      const id = queue[k]!.keepId;
+      if (id === undefined || queue[k - 1]!.keepId === id) continue;
+      const group = stretch(queue, k, (b) => b.keepId === id);
+      const withGroup = heightOf(queue.slice(i, k)) - queue[i]!.before + before + heightOf(group);
+      if (withGroup - before <= pageHeight) need = Math.max(need, withGroup);
+      break;
+    }
     if (j === i && box.lines && box.lines.index === 0 && box.lines.count >= 2) need += queue[i + 1]!.height;
     // Widow: the paragraph's last line alone at the top of the next page.
     if (box.lines && box.lines.index >= 2 && box.lines.index === box.lines.count - 2 && before + box.height + queue[i + 1]!.height > room) {

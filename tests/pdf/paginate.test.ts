@@ -53,3 +53,23 @@ describe('page flow', () => {
     expect(placed.map((p) => `${p.name}@${p.page}`)).toEqual(['a@1', 'tall-a@2', 'tall-b@3']);
   });
 });
+
+describe('headings and keep groups', () => {
+  it('a heading moves with the keep group that follows it', () => {
+    const placed = flow([box('a', 50), box('h', 10, { keepWithNext: true }), box('k1', 30, { keepId: 9 }), box('k2', 30, { keepId: 9 })]);
+    expect(placed.map((p) => `${p.name}@${p.page}`)).toEqual(['a@1', 'h@2', 'k1@2', 'k2@2']);
+  });
+});
+
+describe('a heading before a table in a keep group', () => {
+  it('moves with the group even when the table header keeps with its first row', () => {
+    const placed = flow([
+      box('a', 60),
+      box('h', 10, { keepWithNext: true }),
+      box('th', 10, { keepId: 4, keepWithNext: true }),
+      box('r1', 10, { keepId: 4 }),
+      box('note', 15, { keepId: 4 }),
+    ]);
+    expect(placed.map((p) => `${p.name}@${p.page}`)).toEqual(['a@1', 'h@2', 'th@2', 'r1@2', 'note@2']);
+  });
+});
