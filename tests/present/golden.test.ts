@@ -1,0 +1,22 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { present } from '../../src/present/view.js';
+import { fichaOf, FIXTURES, fixture } from '../helpers.js';
+
+/**
+ * Golden view models: every printed string of each example, reviewed with `git diff` when it
+ * changes. Regenerate deliberately with UPDATE_GOLDEN=1 npx vitest run tests/present/golden.test.ts
+ */
+const EXAMPLES = ['redes-oportunidades-negocios-2022', 'pavimentacion-participativa-2025', 'promocion-talentos-2024', 'inversion-en-la-comunidad-2025'];
+
+describe.each(EXAMPLES)('%s view model', (name) => {
+  it('matches its golden file', () => {
+    const view = present(fichaOf(fixture(`${name}.yaml`))).view;
+    const path = join(FIXTURES, 'golden', `${name}.view.json`);
+    const text = `${JSON.stringify(view, null, 2)}\n`;
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, text);
+    expect(existsSync(path), `missing golden file ${path}`).toBe(true);
+    expect(text).toBe(readFileSync(path, 'utf8'));
+  });
+});
