@@ -20,12 +20,14 @@ export function columnWidths(ratios: number[], total: number, gap = 14): number[
 export function chartBoxes(chart: Chart, scenes: Scenes, ctx: DrawContext): Box[] {
   const scene = scenes.get(chartKey(chart.name, ctx.width));
   if (!scene) return [];
-  const figure = new Slot('Figure', ctx.root, { alt: chart.alt });
   return [
     {
       height: chart.height,
       before: ctx.theme.spacing.blockAfter!,
-      draw: (c, y) => figure.mark(c.doc, () => drawScene(c, scene, c.left, y, (t, bold, size) => c.measurer.width(t, bold ? 'bold' : 'regular', size))),
+      draw: (c, y) => {
+        const figure = new Slot('Figure', c.root, { alt: chart.alt, bbox: [c.left, y, c.left + c.width, y + chart.height] });
+        figure.mark(c.doc, () => drawScene(c, scene, c.left, y, (t, bold, size) => c.measurer.width(t, bold ? 'bold' : 'regular', size)));
+      },
     },
   ];
 }

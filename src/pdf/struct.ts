@@ -5,6 +5,8 @@ type StructElement = ReturnType<Doc['struct']>;
 
 export interface SlotOptions {
   alt?: string;
+  /** Layout bounding box [left, top, right, bottom] in PDFKit's top-down page coordinates. */
+  bbox?: [number, number, number, number];
   scope?: 'Row' | 'Column';
   colSpan?: number;
   lang?: string;
@@ -24,8 +26,8 @@ export class Slot {
 
   get(doc: Doc): StructElement {
     if (!this.element) {
-      const { alt, scope, lang } = this.options;
-      const el = doc.struct(this.type, { ...(alt ? { alt } : {}), ...(scope ? { scope } : {}), ...(lang ? { lang } : {}) } as never);
+      const { alt, scope, lang, bbox } = this.options;
+      const el = doc.struct(this.type, { ...(alt ? { alt } : {}), ...(scope ? { scope } : {}), ...(lang ? { lang } : {}), ...(bbox ? { bbox, placement: 'Block' } : {}) } as never);
       if (this.options.colSpan && this.options.colSpan > 1) {
         const data = (el as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data;
         data.A = { ...((data.A as object) ?? {}), O: 'Table', ColSpan: this.options.colSpan };
