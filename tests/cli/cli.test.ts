@@ -35,6 +35,17 @@ describe('ficha render', () => {
     expect(r.out).toContain('1 ficha generada, 1 con errores');
   });
 
+  it('renders a batch in parallel workers; a bad file never stops the others', () => {
+    const dir = tmp();
+    for (let i = 0; i < 17; i++) writeFileSync(join(dir, `p${String(i).padStart(2, '0')}.yaml`), REFERENCE_YAML.replace('id: redes-oportunidades-negocios', `id: programa-${i}`));
+    writeFileSync(join(dir, 'p05.yaml'), REFERENCE_YAML.replace('id: redes-oportunidades-negocios', 'id: programa-5').replace('ods: [8]', 'ods: [99]'));
+    const r = run('render', dir, '--out', join(dir, 'out'), '--quiet', '--jobs', '2');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/p05\.yaml:\d+:\d+ error .*\[invalid-value\]/);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.pdf'))).toHaveLength(16);
+    expect(r.out).toContain('16 fichas generadas, 1 con errores');
+  });
+
   it('says so when two inputs would write the same PDF', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.yaml'), REFERENCE_YAML);
