@@ -5,7 +5,6 @@ export interface ChartTheme {
   fontSize: number;
   titleFontSize: number;
   labelFontSize: number;
-  heights: Record<string, number>;
 }
 
 export function chartTheme(theme: Theme): ChartTheme {

@@ -4,7 +4,6 @@ import type { Marker } from '../validate/schema.js';
 export type Value = number | Marker;
 
 export const isMarker = (v: Value): v is Marker => typeof v === 'string';
-export const isNumber = (v: Value): v is number => typeof v === 'number';
 
 /** The marker that wins among the operands (`S/I` over `N/A`), or undefined if all are numbers. */
 export function markerOf(...values: Value[]): Marker | undefined {

@@ -3,7 +3,7 @@ import type { Theme } from '../layout/templates.js';
 import type { Box, DrawContext } from './context.js';
 import { breakLines, type Line } from './lines.js';
 import type { Measurer } from './measure.js';
-import { Slot, type Doc } from './struct.js';
+import { Slot } from './struct.js';
 import type { FontName } from './fonts.js';
 
 export interface TextStyle {
@@ -122,4 +122,3 @@ function markIf(tagged: boolean, slot: Slot, ctx: DrawContext, fn: () => void): 
   else fn();
 }
 
-export type { Doc };

@@ -193,5 +193,3 @@ export const inputSchema = z.strictObject(
 );
 
 export type ProgramInput = z.output<typeof inputSchema>;
-export type Amount = number | Marker;
-export type Judged<T extends string> = T | { texto: string };
