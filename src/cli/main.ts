@@ -40,6 +40,7 @@ program
   .description('valida archivos YAML y muestra sus diagnósticos, sin generar PDF')
   .argument('<entradas...>', 'archivos YAML o carpetas')
   .option('--strict', 'trata las advertencias de consistencia como errores')
+  .option('--json', 'diagnósticos como JSON (una lista por archivo), para otros programas')
   .helpOption('-h, --help', 'muestra esta ayuda')
   .action((inputs: string[], opts) => {
     process.exitCode = validateCommand(inputs, opts);

@@ -125,6 +125,15 @@ describe('ficha validate', () => {
     expect(r.err).toMatch(/x\.yaml:54:\d+ error clave desconocida «beneficiarias»; ¿quiso decir «beneficiaria»\? \[unknown-key\]/);
     expect(readdirSync(dir)).toEqual(['x.yaml']);
   });
+  it('--json gives machines the stable codes and positions', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'x.yaml'), REFERENCE_YAML.replace('beneficiaria: 227', 'beneficiarias: 227'));
+    const r = run('validate', '--json', join(dir, 'x.yaml'));
+    expect(r.code).toBe(1);
+    const [report] = JSON.parse(r.out);
+    expect(report.valid).toBe(false);
+    expect(report.diagnostics[0]).toMatchObject({ code: 'unknown-key', severity: 'error', line: 54, path: 'poblacion.por_anio.2022.beneficiarias' });
+  });
   it('exits 0 for a valid file', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'ok.yaml'), REFERENCE_YAML);
