@@ -16,12 +16,26 @@ export interface ValidationResult {
 export function validate(source: LoadedSource): ValidationResult {
   const data: unknown = source.doc.toJS({ maxAliasCount: 100 });
   const parsed = inputSchema.safeParse(data);
-  const schemaProblems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueToDiagnostics(source, data, issue));
+  const schemaProblems = parsed.success ? [] : dropMisspeltMissing(parsed.error.issues.flatMap((issue) => issueToDiagnostics(source, data, issue)));
   // Cross-field checks run even on a rejected file, so all of its problems are reported at once.
   const cross = crossChecks(parsed.success ? parsed.data : data, (path, at) => locate(source, path, at)).map((d) => ({ ...d, file: source.file }));
   const seen = new Set(schemaProblems.map((d) => `${d.line}:${d.column}`));
   const diagnostics = [...schemaProblems, ...cross.filter((d) => !seen.has(`${d.line}:${d.column}`))];
   return { input: parsed.success && !diagnostics.some((d) => d.severity === 'error') ? parsed.data : undefined, diagnostics };
+}
+
+/**
+ * A misspelt key is one mistake, not two: "beneficiarias" is unknown and "beneficiaria" missing.
+ * Keep the unknown-key diagnostic (it suggests the right name) and drop the missing-key one.
+ */
+function dropMisspeltMissing(list: Diagnostic[]): Diagnostic[] {
+  const parentOf = (p = '') => p.slice(0, Math.max(0, p.lastIndexOf('.')));
+  const keyOf = (p = '') => p.slice(p.lastIndexOf('.') + 1);
+  return list.filter((d) => {
+    if (d.code !== 'missing-key') return true;
+    const key = keyOf(d.path);
+    return !list.some((u) => u.code === 'unknown-key' && parentOf(u.path) === parentOf(d.path) && closest(keyOf(u.path), [key]) === key);
+  });
 }
 
 function issueToDiagnostics(source: LoadedSource, data: unknown, issue: z.core.$ZodIssue): Diagnostic[] {
