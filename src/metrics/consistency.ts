@@ -20,7 +20,7 @@ export function checkConsistency(input: ProgramInput, f: Figures, fmt: (v: numbe
     if (isMarker(a) || isMarker(b)) return;
     const diff = a - b;
     if (Math.abs(diff) > TOLERANCE_PER_TERM * Math.max(1, terms)) {
-      out.push({ code, path, message: `${what} (${fmt(a)}) no coincide con ${against} (${fmt(b)}): difiere en ${fmt(Math.abs(diff))}` });
+      out.push({ code, path, message: `diferencia de ${fmt(Math.abs(diff))} entre ${what} (${fmt(a)}) y ${against} (${fmt(b)})` });
     }
   };
 
