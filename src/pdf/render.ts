@@ -36,6 +36,19 @@ export interface PdfOptions {
 
 const measurers = new WeakMap<object, Measurer>();
 
+/**
+ * PDFKit shapes every word with fontkit and caches the result per document; a batch would shape
+ * the same words again for every ficha. The shaped runs depend only on the font, so documents
+ * share one cache per font, renewed every 50 documents to bound its size.
+ */
+const layoutCaches = new WeakMap<object, { cache: Record<string, unknown>; uses: number }>();
+function shareLayoutCache(doc: Doc, font: object): void {
+  let entry = layoutCaches.get(font);
+  if (!entry || entry.uses >= 50) layoutCaches.set(font, (entry = { cache: Object.create(null) as Record<string, unknown>, uses: 0 }));
+  entry.uses++;
+  (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font.layoutCache = entry.cache;
+}
+
 /** One text measurer per set of fonts, shared by the layout and the charts. */
 export function measurerFor(templates: TemplateSet): Measurer {
   const fonts = themeFonts(templates.theme, templates.dir);
@@ -75,6 +88,8 @@ export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise
   for (const name of FONT_NAMES) {
     fontIds[name] = `F-${name}`;
     doc.registerFont(fontIds[name], fonts[name] as never);
+    doc.font(fontIds[name]);
+    shareLayoutCache(doc, fonts[name]);
   }
   if (opts.attachment) {
     const a = opts.attachment;

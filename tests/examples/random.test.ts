@@ -11,7 +11,18 @@ import { fixture, layoutProblems, pdfText } from '../helpers.js';
  * Programs of every shape the contract allows, made from a seeded generator and real texts
  * (tests/fixtures/corpus-sample.json, from shared/corpus): none may fail, overlap or leave the page.
  */
-const texts = JSON.parse(fixture('corpus-sample.json')) as Record<string, string>[];
+interface Sample {
+  nombre: string;
+  ministerio: string;
+  servicio: string;
+  descripcion: string;
+  proposito: string;
+  poblacion_objetivo: string;
+  complementariedades: string;
+  hallazgo_eficiencia: string;
+  hallazgo_focalizacion: string;
+}
+const texts = JSON.parse(fixture("corpus-sample.json")) as Sample[];
 
 function rng(seed: number) {
   let s = seed;
