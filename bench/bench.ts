@@ -80,6 +80,7 @@ rmSync(dir, { recursive: true, force: true });
 
 console.log(`charts (${perChart.length} renders after warm-up)`);
 console.log(`  median per chart          ${fmt(median(perChart))} ms   (Vega layout ${fmt(median(layoutMs))} ms + PDF drawing ${fmt(median(drawMs))} ms)`);
+console.log(`  Vega layout passes per chart ${(engine.stats.layoutPasses / engine.stats.charts).toFixed(2)} (a chart whose labels overflow is laid out again, smaller)`);
 console.log(`fichas (${withCharts.length} renders per variant, warm, in-process)`);
 console.log(`  median per ficha          ${fmt(median(withCharts))} ms with charts, ${fmt(median(withoutCharts))} ms without`);
 console.log('PDF size per example');

@@ -59,7 +59,7 @@ function extent(view: vega.View): { x1: number; y1: number; x2: number; y2: numb
  * binds new data to a new View per chart, never recompiles.
  */
 export class ChartEngine {
-  readonly stats = { compiled: 0, reused: 0 };
+  readonly stats = { compiled: 0, reused: 0, layoutPasses: 0, charts: 0 };
   /** Vega-Lite's compile warnings: a spec that warns is a spec to fix (the tests check this is empty). */
   readonly warnings: string[] = [];
   private readonly runtimes = new Map<string, vega.Runtime>();
@@ -106,14 +106,17 @@ export class ChartEngine {
       view.data('values', req.rows);
       // Vega's 'fit' sizes the plot but not the labels printed beside bars: measure what was laid
       // out (text measured with the PDF's font) and shrink the view until all of it fits the box.
+      this.stats.charts++;
       let [w, h] = [req.width, req.height];
       let box = { x1: 0, y1: 0, x2: 0, y2: 0 };
       for (let pass = 0; pass < 4; pass++) {
         view.width(w).height(h);
         await view.runAsync();
+        this.stats.layoutPasses++;
         box = extent(view);
-        const overX = Math.max(0, box.x2 - req.width) + Math.max(0, -box.x1);
-        const overY = Math.max(0, box.y2 - req.height) + Math.max(0, -box.y1);
+        // Content reaching past the top or left edge is shifted in when drawn: what must fit is its extent.
+        const overX = Math.max(0, box.x2 - Math.min(0, box.x1) - req.width);
+        const overY = Math.max(0, box.y2 - Math.min(0, box.y1) - req.height);
         if (overX < 0.5 && overY < 0.5) break;
         [w, h] = [w - overX, h - overY];
       }
