@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOds, findRegion, REGIONS, SUBTITULOS } from '../src/catalogs/catalogs.js';
+import { findOds, findRegion, REGIONS, SUBTITULOS } from '../../src/catalogs/catalogs.js';
 
 describe('regions of Chile', () => {
   it('has the sixteen regions north to south', () => {
