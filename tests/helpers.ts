@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { runStages } from '../src/pipeline/pipeline.js';
 import type { Ficha } from '../src/metrics/ficha.js';
+import { readPdf, type PdfPage } from './pdfRead.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -25,26 +25,14 @@ export function variant(change: (data: any) => void, base = REFERENCE_YAML): str
   return stringify(data);
 }
 
-/** Text of a PDF in reading order, as poppler extracts it, whitespace folded. */
-export function pdfText(path: string): string {
-  const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
-  return raw.normalize('NFC').replace(/-\n(?=[a-záéíóúñ])/g, '').replace(/\s+/g, ' ');
+/** Text of a PDF in reading order, whitespace folded (pdfjs-dist; no poppler needed). */
+export async function pdfText(path: string | Uint8Array): Promise<string> {
+  return (await readPdf(path)).text;
 }
 
-/** Word boxes of every page, from poppler. */
-export function pdfWords(path: string): { page: number; width: number; height: number; words: { x0: number; y0: number; x1: number; y1: number; text: string }[] }[] {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const pages: ReturnType<typeof pdfWords> = [];
-  const pageRe = /<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g;
-  const wordRe = /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g;
-  let m: RegExpExecArray | null;
-  let n = 0;
-  while ((m = pageRe.exec(xml))) {
-    n++;
-    const words = [...m[3]!.matchAll(wordRe)].map((w) => ({ x0: +w[1]!, y0: +w[2]!, x1: +w[3]!, y1: +w[4]!, text: w[5]! }));
-    pages.push({ page: n, width: +m[1]!, height: +m[2]!, words });
-  }
-  return pages;
+/** Text runs of every page with their boxes. */
+export async function pdfWords(path: string | Uint8Array): Promise<PdfPage[]> {
+  return (await readPdf(path)).pages;
 }
 
 /** The theme's page margin (2 cm), in points. */
@@ -54,9 +42,9 @@ export const MARGIN = 56.69;
  * Overlapping words (as the owner's layout check measures them) and words outside the page
  * margins (1 pt of tolerance for glyph overhang).
  */
-export function layoutProblems(path: string): string[] {
+export async function layoutProblems(path: string | Uint8Array): Promise<string[]> {
   const bad: string[] = [];
-  for (const p of pdfWords(path)) {
+  for (const p of await pdfWords(path)) {
     const ws = [...p.words].sort((a, b) => a.x0 - b.x0);
     for (const w of ws) {
       if (w.x0 < MARGIN - 1 || w.y0 < MARGIN - 1 || w.x1 > p.width - MARGIN + 1 || w.y1 > p.height - MARGIN + 1) bad.push(`p${p.page} outside the margins: ${w.text}`);

@@ -3,6 +3,7 @@ import { checkConsistency, type ConsistencyWarning } from './consistency.js';
 import { computeFigures, type Figures } from './figures.js';
 import { evaluateRules, type DimensionResult } from './rules.js';
 import { findRuleSet, type RuleSet } from './rulesets.js';
+import { unusedKeys } from './unusedKeys.js';
 
 /** Everything the metrics stage knows about one program: no formatting yet. */
 export interface Ficha {
@@ -27,6 +28,6 @@ export function computeFicha(input: ProgramInput, fmt: Formatters): Ficha {
     figures,
     ruleSet,
     dimensiones: evaluateRules(ruleSet, input, figures, fmt.pct),
-    warnings: checkConsistency(input, figures, fmt.num),
+    warnings: [...checkConsistency(input, figures, fmt.num), ...unusedKeys(input, ruleSet)],
   };
 }

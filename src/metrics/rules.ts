@@ -10,13 +10,24 @@ export interface RuleResult {
   rule: string;
   dimension: DimensionId;
   outcome: string;
+  /** The outcome of the rule's second step (the institution's justification), if it applied. */
+  justificacion?: string;
+  /** The sentence, without its label. */
   text: string;
+  /** Printed before the sentence (e.g. "Gasto por beneficiario:"); consecutive results with the same label share one. */
+  label: string;
+  /** A deficient result: repeated in HALLAZGOS when the rule set says so. */
+  hallazgo: boolean;
+  /** The propósito indicator the result is about, if any: a dimension lists them by indicator. */
+  indicador?: number;
 }
 
 export interface DimensionResult {
   id: DimensionId;
   titulo: string;
   resultados: RuleResult[];
+  /** The findings of RESULTADOS that HALLAZGOS repeats (empty unless the rule set repeats them). */
+  hallazgos: RuleResult[];
   /** Printed in HALLAZGOS when the input has none. */
   sin_hallazgos: string;
 }
@@ -32,24 +43,54 @@ export function evaluateRules(ruleSet: RuleSet, input: ProgramInput, figures: Fi
   const results: RuleResult[] = [];
   for (const rule of ruleSet.reglas) {
     if (omitted.has(rule.id)) continue;
-    for (const { outcome, context } of outcomesOf(rule, input, figures, pct)) {
+    for (const { outcome, context, extra } of outcomesOf(rule, input, figures, pct)) {
       const template = rule.textos[outcome];
       if (template === undefined) throw new Error(`rule set ${ruleSet.id}: rule ${rule.id} has no text for outcome ${outcome}`);
-      const text = sentence(template, { ...base, ...rule, ...context });
-      if (text) results.push({ rule: rule.id, dimension: rule.dimension, outcome, text });
+      const ctx = { ...base, ...rule, ...context };
+      let text = [sentence(template, ctx), extra].filter(Boolean).join(' ');
+      if (!text) continue;
+      let hallazgo = rule.hallazgo.includes(outcome) || (outcome === 'texto' && (context as { hallazgo?: boolean }).hallazgo === true);
+      const result: RuleResult = { rule: rule.id, dimension: rule.dimension, outcome, text, label: rule.etiqueta ? sentence(rule.etiqueta, ctx) : '', hallazgo };
+      if (rule.dimension === 'eficacia' && typeof (context as { numero?: unknown }).numero === 'number') result.indicador = (context as { numero: number }).numero;
+      const step = rule.tipo === 'variacion' ? rule.justificacion : undefined;
+      if (step && step.cuando.includes(outcome)) {
+        const value = fieldValue(input, step.campo);
+        if (value !== undefined) {
+          const j = typeof value === 'object' ? (value.pertinente ? 'pertinente' : 'no_pertinente') : value;
+          const more = [sentence(step.textos[j] ?? '', ctx), typeof value === 'object' ? value.texto.trim() : ''].filter(Boolean);
+          text = [text, ...more].join(' ');
+          hallazgo = hallazgo && step.hallazgo.includes(j);
+          Object.assign(result, { text, hallazgo, justificacion: j });
+        }
+      }
+      results.push(result);
     }
   }
-  return ruleSet.dimensiones.map((d) => ({
-    id: d.id,
-    titulo: d.titulo,
-    sin_hallazgos: d.sin_hallazgos,
-    resultados: results.filter((r) => r.dimension === d.id),
-  }));
+  return ruleSet.dimensiones.map((d) => {
+    // Stable: results about indicator 1 come before those about indicator 2, each in rule order.
+    const resultados = results.filter((r) => r.dimension === d.id).sort((a, b) => (a.indicador ?? 0) - (b.indicador ?? 0));
+    return {
+      id: d.id,
+      titulo: d.titulo,
+      sin_hallazgos: d.sin_hallazgos,
+      resultados,
+      hallazgos: ruleSet.hallazgos.repetir_resultados ? resultados.filter((r) => r.hallazgo) : [],
+    };
+  });
+}
+
+type Justification = 'pertinente' | 'no_pertinente' | 'sin_justificacion' | { pertinente: boolean; texto: string };
+
+function fieldValue(input: ProgramInput, campo: 'eficiencia.justificacion_gasto_por_beneficiario'): Justification | undefined {
+  const [dim, key] = campo.split('.') as [DimensionId, string];
+  return (input.analisis[dim] as Record<string, unknown>)[key] as Justification | undefined;
 }
 
 interface Outcome {
   outcome: string;
   context: object;
+  /** The analyst's text after the standard sentence. */
+  extra?: string;
 }
 
 function outcomesOf(rule: Rule, input: ProgramInput, f: Figures, pct: PercentFormatter): Outcome[] {
@@ -57,9 +98,14 @@ function outcomesOf(rule: Rule, input: ProgramInput, f: Figures, pct: PercentFor
   switch (rule.tipo) {
     case 'categoria': {
       const [dim, key] = rule.campo.split('.') as [DimensionId, string];
-      const value = (input.analisis[dim] as Record<string, unknown>)[key] ?? 'sin_informacion';
-      if (typeof value === 'object' && value !== null) return [{ outcome: 'texto', context: value }];
-      return [{ outcome: String(value), context: {} }];
+      // An absent optional key (e.g. priorizacion in an older input) is `ausente` where the rule set words it.
+      const value = (input.analisis[dim] as Record<string, unknown>)[key] ?? ('ausente' in rule.textos ? 'ausente' : 'sin_informacion');
+      if (typeof value === 'object' && value !== null) {
+        const v = value as { texto: string; valor?: string; hallazgo?: boolean; indicador?: number };
+        const numero = v.indicador ?? 1;
+        return [v.valor ? { outcome: v.valor, context: { numero }, extra: v.texto.trim() } : { outcome: 'texto', context: { ...v, numero } }];
+      }
+      return [{ outcome: String(value), context: { numero: 1 } }];
     }
     case 'bandas': {
       const v = f[rule.figura][t]!;

@@ -7,12 +7,34 @@ import { z } from 'zod';
 
 /** A rule set is data: thresholds plus sentence templates, one YAML file per methodology. */
 const textos = z.record(z.string(), z.string());
-const base = { id: z.string(), dimension: z.enum(['focalizacion', 'eficiencia', 'eficacia']), textos };
+/**
+ * `etiqueta`: the label printed before the rule's sentence (a template; consecutive results with the
+ * same label share one). `hallazgo`: the outcomes that are findings, repeated in HALLAZGOS by rule
+ * sets that say so (`hallazgos.repetir_resultados`).
+ */
+const base = {
+  id: z.string(),
+  dimension: z.enum(['focalizacion', 'eficiencia', 'eficacia']),
+  textos,
+  etiqueta: z.string().optional(),
+  hallazgo: z.array(z.string()).default([]),
+};
+/**
+ * A second step after a rule's verdict: for the outcomes in `cuando`, the value of `campo` adds its
+ * sentence (then the input's `texto`, if any). An outcome of the step not in `hallazgo` makes the
+ * result no longer a finding (e.g. a variation the institution justified).
+ */
+const justificacion = z.strictObject({
+  campo: z.enum(['eficiencia.justificacion_gasto_por_beneficiario']),
+  cuando: z.array(z.string()),
+  textos,
+  hallazgo: z.array(z.string()).default([]),
+});
 export const ruleSchema = z.discriminatedUnion('tipo', [
-  z.strictObject({ ...base, tipo: z.literal('categoria'), campo: z.enum(['focalizacion.criterios', 'eficiencia.gasto_administrativo', 'eficacia.pertinencia_indicador', 'eficacia.calidad_indicador']) }),
+  z.strictObject({ ...base, tipo: z.literal('categoria'), campo: z.enum(['focalizacion.criterios', 'focalizacion.priorizacion', 'eficiencia.gasto_administrativo', 'eficacia.pertinencia_indicador', 'eficacia.calidad_indicador']) }),
   z.strictObject({ ...base, tipo: z.literal('bandas'), figura: z.enum(['ejecucion_inicial', 'ejecucion_final']), inferior: z.number(), superior: z.number() }),
   z.strictObject({ ...base, tipo: z.literal('persistencia'), figura: z.enum(['ejecucion_inicial', 'ejecucion_final']), inferior: z.number() }),
-  z.strictObject({ ...base, tipo: z.literal('variacion'), figura: z.enum(['gasto_por_beneficiario.variacion_promedio', 'gasto_por_beneficiario.variacion_anual']), maximo: z.number() }),
+  z.strictObject({ ...base, tipo: z.literal('variacion'), figura: z.enum(['gasto_por_beneficiario.variacion_promedio', 'gasto_por_beneficiario.variacion_anual']), maximo: z.number(), justificacion: justificacion.optional() }),
   z.strictObject({ ...base, tipo: z.literal('umbral'), figura: z.enum(['porcentaje_gasto_administrativo']), maximo: z.number() }),
   z.strictObject({ ...base, tipo: z.literal('indicadores') }),
 ]);
@@ -21,6 +43,8 @@ export const ruleSetSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   nombre: z.string(),
   dimensiones: z.array(z.strictObject({ id: z.enum(['focalizacion', 'eficiencia', 'eficacia']), titulo: z.string(), sin_hallazgos: z.string() })),
+  /** `repetir_resultados`: HALLAZGOS repeats each finding of RESULTADOS under its label, before the analyst's own. */
+  hallazgos: z.strictObject({ repetir_resultados: z.boolean() }).default({ repetir_resultados: false }),
   reglas: z.array(ruleSchema),
 });
 

@@ -1,6 +1,6 @@
 import type { PathSegment } from '../load/locate.js';
 import type { Ficha } from '../metrics/ficha.js';
-import { indicatorSentence } from '../metrics/rules.js';
+import { indicatorSentence, type RuleResult } from '../metrics/rules.js';
 import type { Series } from '../metrics/series.js';
 import type { Value } from '../metrics/value.js';
 import { findOds, REGIONS } from '../catalogs/catalogs.js';
@@ -114,6 +114,27 @@ function inRows<T>(items: T[], n: number): (T | undefined)[][] {
   return out;
 }
 
+/** Consecutive results under the same label share it: "Ejecución presupuestaria: S1 S2". */
+function labelled(results: readonly RuleResult[]): string[] {
+  const out: { label: string; texts: string[] }[] = [];
+  for (const r of results) {
+    const last = out[out.length - 1];
+    if (last && r.label && last.label === r.label) last.texts.push(r.text);
+    else out.push({ label: r.label, texts: [r.text] });
+  }
+  return out.map((g) => [g.label, ...g.texts].filter(Boolean).join(' '));
+}
+
+/**
+ * HALLAZGOS: the repeated findings, then the analyst's own. A finding the analyst already wrote
+ * out in full (inputs written before findings were repeated) is not printed twice.
+ */
+function withFindings(findings: readonly RuleResult[], own: string[]): string[] {
+  const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const written = own.map(fold);
+  return [...labelled(findings.filter((r) => !written.some((w) => w.includes(fold(r.text))))), ...own];
+}
+
 const three = (years: readonly number[], s: Series, f: (v: Value) => string): Three => years.map((y) => f(s[y]!)) as Three;
 
 /** Ficha -> view model: es-CL strings, markers, catalog names, narratives filled. */
@@ -167,8 +188,11 @@ export function present(f: Ficha, opts: PresentOptions = {}): PresentResult {
     },
     dimensiones: f.dimensiones.map((d) => ({
       titulo: d.titulo,
-      resultados: d.resultados.map((r) => r.text),
-      hallazgos: input.analisis[d.id].hallazgos.map((h, i) => oneParagraph(h, ['analisis', d.id, 'hallazgos', i])),
+      resultados: labelled(d.resultados),
+      hallazgos: withFindings(
+        d.hallazgos,
+        input.analisis[d.id].hallazgos.map((h, i) => oneParagraph(h, ['analisis', d.id, 'hallazgos', i])),
+      ),
       sin_hallazgos: d.sin_hallazgos,
     })),
     poblacion: { descripcion: text(input.poblacion.descripcion, ['poblacion', 'descripcion']), cobertura: three(ys, g.cobertura, (v) => pct(v, 1)) },

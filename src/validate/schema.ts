@@ -26,8 +26,29 @@ const indicatorValue = z.union([z.number(), marker], expect('un número, N/A o S
 const yearMap = <T extends z.ZodType>(value: T) => z.record(z.string(), value, expect('un mapa año -> valor'));
 
 const boolOrText = z.union([z.boolean(), nonEmptyText], expect('true, false o un texto'));
+/**
+ * A verdict: one of the values, or the analyst's own text instead of the standard sentence
+ * (`hallazgo: true` makes it a finding), or `{valor, texto}`: the standard sentence of `valor`
+ * followed by the analyst's text, as the 2025 reports write a verdict with a comment.
+ */
 const judged = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.enum(values), z.strictObject({ texto: nonEmptyText })], expect(`${values.join(', ')} o {texto: ...}`));
+  z.union(
+    [
+      z.enum(values),
+      z.strictObject({
+        texto: nonEmptyText,
+        valor: z.enum(values, expect(values.join(', '))).optional(),
+        hallazgo: z.boolean(expect('true o false')).optional(),
+        /** The indicator a verdict on "the" propósito indicator is about (its label's number). */
+        indicador: z.number(expect('el número de un indicador (1, 2, …)')).int(expect('el número de un indicador (1, 2, …)')).min(1, expect('el número de un indicador (1, 2, …)')).optional(),
+      }),
+    ],
+    expect(`${values.join(', ')} o {texto: ...}`),
+  );
+const justification = z.union(
+  [z.enum(['pertinente', 'no_pertinente', 'sin_justificacion']), z.strictObject({ pertinente: z.boolean(expect('true o false')), texto: text.default('') })],
+  expect('pertinente, no_pertinente, sin_justificacion o {pertinente: true/false, texto: ...}'),
+);
 
 const ruleIds = z.array(z.string(expect('un identificador de regla')), expect('una lista de identificadores de regla')).default([]);
 const narratives = z.array(nonEmptyText, expect('una lista de textos')).nullish().transform((v) => v ?? []);
@@ -139,10 +160,12 @@ export const inputSchema = z.strictObject(
       .strictObject(
         {
           focalizacion: dimension({
-            criterios: judged(['sin_deficiencias', 'con_deficiencias', 'universal', 'sin_informacion'] as const).default('sin_informacion'),
+            criterios: judged(['sin_deficiencias', 'con_deficiencias', 'no_subconjunto', 'universal', 'universal_no_pertinente', 'sin_informacion'] as const).default('sin_informacion'),
+            priorizacion: judged(['sin_deficiencias', 'con_deficiencias', 'no_subconjunto', 'universal', 'sin_informacion'] as const).optional(),
           }).default({ criterios: 'sin_informacion', hallazgos: [], omitir: [] }),
           eficiencia: dimension({
             gasto_administrativo: judged(['sin_falencias', 'con_falencias', 'sobre_20', 'sin_informacion'] as const).default('sin_informacion'),
+            justificacion_gasto_por_beneficiario: justification.optional(),
           }).default({ gasto_administrativo: 'sin_informacion', hallazgos: [], omitir: [] }),
           eficacia: dimension({
             pertinencia_indicador: judged(['pertinente', 'no_pertinente'] as const).optional(),

@@ -84,7 +84,7 @@ describe('ficha render', () => {
 });
 
 describe('--templates', () => {
-  it('renders with an institution\'s own copy of the templates', () => {
+  it('renders with an institution\'s own copy of the templates', async () => {
     const dir = tmp();
     cpSync(resolve(import.meta.dirname, '../../templates'), join(dir, 'tpl'), { recursive: true });
     const partial = join(dir, 'tpl', 'partials', 'recomendaciones.hbs');
@@ -92,7 +92,7 @@ describe('--templates', () => {
     const input = join(dir, 'a.yaml');
     writeFileSync(input, REFERENCE_YAML);
     expect(run('render', input, '--out', dir, '--quiet', '--templates', join(dir, 'tpl')).code).toBe(0);
-    expect(pdfText(join(dir, 'redes-oportunidades-negocios-2022.pdf'))).toContain('VI. RECOMENDACIONES DE LA DIPRES');
+    expect(await pdfText(join(dir, 'redes-oportunidades-negocios-2022.pdf'))).toContain('VI. RECOMENDACIONES DE LA DIPRES');
   });
 });
 

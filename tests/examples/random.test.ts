@@ -102,8 +102,8 @@ describe('programs of any shape', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const path = join(dir, `random-${seed}.pdf`);
     writeFileSync(path, r.pdf!);
-    expect(layoutProblems(path)).toEqual([]);
-    expect(pdfText(path)).toContain('VIII. NOTAS TÉCNICAS');
+    expect(await layoutProblems(path)).toEqual([]);
+    expect(await pdfText(path)).toContain('VIII. NOTAS TÉCNICAS');
     expect(r.pdf!.length).toBeLessThan(200 * 1024);
   });
 });

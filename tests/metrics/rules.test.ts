@@ -3,6 +3,8 @@ import { fichaOf, REFERENCE_YAML, variant } from '../helpers.js';
 
 const results = (text: string) => fichaOf(text).dimensiones.flatMap((d) => d.resultados);
 const byRule = (text: string, rule: string) => results(text).filter((r) => r.rule === rule);
+/** A result as printed: its label, then its sentence. */
+const full = (r: { label: string; text: string }) => (r.label ? `${r.label} ${r.text}` : r.text);
 const one = (text: string, rule: string) => {
   const r = byRule(text, rule);
   expect(r).toHaveLength(1);
@@ -81,7 +83,7 @@ describe('band edges of dipres-2025 (inicial 85..110, final 90..110)', () => {
       d.presupuesto.por_anio[2024] = { inicial: 1000, final: 1000, ejecutado: 800, extrapresupuestario: 'N/A' };
       d.presupuesto.por_anio[2023] = { inicial: 1000, final: 1000, ejecutado: 840, extrapresupuestario: 'N/A' };
     });
-    expect(one(text, 'ejecucion_inicial').text).toBe(
+    expect(full(one(text, 'ejecucion_inicial'))).toBe(
       'Ejecución presupuestaria: El programa presenta una subejecución presupuestaria (inferior al 85%) respecto de su presupuesto inicial en 2025.',
     );
     expect(one(text, 'ejecucion_final').text).toBe('El programa presenta una subejecución presupuestaria (inferior al 90%) respecto de su presupuesto final en 2025.');
@@ -148,7 +150,7 @@ describe('gasto por beneficiario (variation against the mean of t-1 and t-2, max
     expect(one(text, 'gasto_por_beneficiario').outcome).toBe('sin_informacion');
   });
   it('has the 2025 wording', () => {
-    expect(one(gpb(30, 'dipres-2025'), 'gasto_por_beneficiario').text).toBe(
+    expect(full(one(gpb(30, 'dipres-2025'), 'gasto_por_beneficiario'))).toBe(
       'Gasto por beneficiario: El programa presenta un gasto por beneficiario fuera del rango esperado (variación mayor al 20%) durante 2022, en relación con el promedio de los dos años anteriores (2020 y 2021).',
     );
   });
@@ -158,14 +160,14 @@ describe('every cannot-evaluate path of dipres-2025', () => {
   const t2025 = (change: (d: any) => void) => variant((d) => ((d.ficha.metodologia = 'dipres-2025'), change(d)));
   it('ejecución inicial and final', () => {
     const text = t2025((d) => ((d.presupuesto.por_anio[2022].inicial = 'S/I'), (d.presupuesto.por_anio[2022].final = 'N/A')));
-    expect(one(text, 'ejecucion_inicial').text).toBe('Ejecución presupuestaria: No es posible evaluar la ejecución respecto del presupuesto inicial, debido a que no se reporta la información necesaria en 2022.');
+    expect(full(one(text, 'ejecucion_inicial'))).toBe('Ejecución presupuestaria: No es posible evaluar la ejecución respecto del presupuesto inicial, debido a que no se reporta la información necesaria en 2022.');
     expect(one(text, 'ejecucion_final').outcome).toBe('sin_informacion');
   });
   it('persistencia, gasto por beneficiario and the indicators', () => {
     const text = t2025((d) => (d.indicadores[0].valores = { 2021: 'S/I', 2022: 70 }));
     expect(one(text, 'persistencia_subejecucion').outcome).toBe('sin_informacion');
-    expect(one(text, 'gasto_por_beneficiario').text).toBe('Gasto por beneficiario: No es posible evaluar la variación del gasto por beneficiario en 2022, dado que no se cuenta con información de los dos años anteriores (2020 y 2021).');
-    expect(one(text, 'resultado_indicador').text).toBe('Indicador de propósito 1: No es posible evaluar la variación del indicador de propósito, debido a que no se reportan los valores en 2022.');
+    expect(full(one(text, 'gasto_por_beneficiario'))).toBe('Gasto por beneficiario: No es posible evaluar la variación del gasto por beneficiario en 2022, dado que no se cuenta con información de los dos años anteriores (2020 y 2021).');
+    expect(full(one(text, 'resultado_indicador'))).toBe('Indicador de propósito 1: No es posible evaluar la variación del indicador de propósito, debido a que no se reportan los valores en 2022.');
   });
   it('the administrative share adds nothing when it cannot be computed', () => {
     expect(byRule(t2025((d) => (d.gasto_administrativo[2022] = 'S/I')), 'gasto_administrativo_porcentaje')).toHaveLength(0);
@@ -215,7 +217,7 @@ describe('indicators', () => {
       d.indicadores.push({ ...d.indicadores[0], nombre: 'Segundo', valores: { 2021: 80, 2022: 70 } });
     });
     const r = byRule(text, 'resultado_indicador');
-    expect(r.map((x) => x.text)).toEqual([
+    expect(r.map(full)).toEqual([
       'Indicador de propósito 1: El resultado del indicador de propósito aumentó (lectura ascendente), indicando un mejor desempeño del programa en 2022 respecto de 2021.',
       'Indicador de propósito 2: El resultado del indicador de propósito disminuyó (lectura ascendente), indicando un menor desempeño del programa en 2022 respecto de 2021.',
     ]);
@@ -235,5 +237,29 @@ describe('analisis categories and omitir', () => {
   it.each(['con_deficiencias', 'universal', 'sin_informacion'])('focalización %s has its sentence', (c) => {
     const text = variant((d) => (d.analisis.focalizacion.criterios = c));
     expect(one(text, 'focalizacion').outcome).toBe(c);
+  });
+});
+
+describe('keys a rule set does not judge', () => {
+  it('priorización under dipres-2022 is a warning at its line, and changes nothing', async () => {
+    const { runStages } = await import('../../src/pipeline/pipeline.js');
+    const text = variant((d) => {
+      d.analisis.focalizacion.priorizacion = 'con_deficiencias';
+      d.analisis.eficiencia.justificacion_gasto_por_beneficiario = 'pertinente';
+    });
+    const staged = runStages('p.yaml', text);
+    const warnings = staged.diagnostics.filter((d) => d.code === 'clave-no-usada');
+    expect(warnings.map((w) => [w.severity, w.path])).toEqual([
+      ['warning', 'analisis.focalizacion.priorizacion'],
+      ['warning', 'analisis.eficiencia.justificacion_gasto_por_beneficiario'],
+    ]);
+    const line = text.split('\n').findIndex((l) => l.includes('priorizacion:')) + 1;
+    expect(warnings[0]!.line).toBe(line);
+    expect(results(text).map((r) => r.text)).toEqual(results(REFERENCE_YAML).map((r) => r.text));
+  });
+  it('is no warning under dipres-2025', async () => {
+    const { runStages } = await import('../../src/pipeline/pipeline.js');
+    const text = variant((d) => ((d.ficha.metodologia = 'dipres-2025'), (d.analisis.focalizacion.priorizacion = 'universal')));
+    expect(runStages('p.yaml', text).diagnostics.filter((d) => d.code === 'clave-no-usada')).toEqual([]);
   });
 });

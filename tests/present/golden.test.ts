@@ -8,7 +8,7 @@ import { fichaOf, FIXTURES, fixture } from '../helpers.js';
  * Golden view models: every printed string of each example, reviewed with `git diff` when it
  * changes. Regenerate deliberately with UPDATE_GOLDEN=1 npx vitest run tests/present/golden.test.ts
  */
-const EXAMPLES = ['redes-oportunidades-negocios-2022', 'pavimentacion-participativa-2025', 'promocion-talentos-2024', 'inversion-en-la-comunidad-2025'];
+const EXAMPLES = ['redes-oportunidades-negocios-2022', 'pavimentacion-participativa-2025', 'promocion-talentos-2024', 'inversion-en-la-comunidad-2025', 'lenguas-indigenas-2025'];
 
 describe.each(EXAMPLES)('%s view model', (name) => {
   it('matches its golden file', () => {
