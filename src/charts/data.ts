@@ -114,7 +114,7 @@ export function chartData(f: Ficha): Record<string, ChartData> {
     hasData: ejec.some((p) => !isMarker(p.v)),
   });
 
-  const subs = g.subtitulos.map((s, i) => ({ label: `${s.codigo} ${SUBTITULOS[s.codigo] ?? ''}`.trim(), orden: i, v: s.monto, text: money(s.monto) }));
+  const subs = g.subtitulos.map((s, i) => ({ label: `${s.codigo} ${(Object.hasOwn(SUBTITULOS, s.codigo) && SUBTITULOS[s.codigo]) || ''}`.trim(), orden: i, v: s.monto, text: money(s.monto) }));
   add({
     name: 'subtitulos',
     spec: 'subtitulos',

@@ -33,7 +33,7 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
   try {
     const bytes = readFileSync(job.file);
     text = bytes.toString('utf8');
-    const result = await renderFicha(job.file, text, { templatesDir: job.templatesDir, strict: job.strict, date: job.date ? new Date(job.date) : undefined, sourceBytes: bytes, charts: job.charts });
+    const result = await renderFicha(job.file, bytes, { templatesDir: job.templatesDir, strict: job.strict, date: job.date ? new Date(job.date) : undefined, sourceBytes: bytes, charts: job.charts });
     if (!result.pdf || !result.fileName || hasErrors(result.diagnostics)) {
       return { file: job.file, ms: performance.now() - start, diagnostics: result.diagnostics, text };
     }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/report.js';
 import { runStages } from '../pipeline/pipeline.js';
 import { collectInputs } from './inputs.js';
 
-export function validateCommand(inputs: string[], opts: { strict?: boolean; json?: boolean }): number {
+export function validateCommand(inputs: string[], opts: { strict?: boolean; json?: boolean; templates?: string }): number {
   const { files, missing } = collectInputs(inputs);
   for (const m of missing) console.error(`${m}: no existe el archivo o la carpeta`);
   if (files.length === 0) {
@@ -14,8 +14,19 @@ export function validateCommand(inputs: string[], opts: { strict?: boolean; json
   let bad = 0;
   const report: { file: string; valid: boolean; diagnostics: unknown[] }[] = [];
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const staged = runStages(file, text, { strict: opts.strict });
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      // One unreadable entry (a folder named x.yaml, no permission) never stops the others.
+      const d: Diagnostic = { code: 'io', severity: 'error', message: `no se pudo leer: ${(err as NodeJS.ErrnoException).code === 'EISDIR' ? 'es una carpeta' : (err as Error).message}`, file };
+      bad++;
+      if (opts.json) report.push({ file, valid: false, diagnostics: [d] });
+      else console.error(formatDiagnostic(d));
+      continue;
+    }
+    const text = bytes.toString('utf8');
+    const staged = runStages(file, bytes, { strict: opts.strict, templatesDir: opts.templates });
     if (opts.json) {
       const valid = !hasErrors(staged.diagnostics);
       if (!valid) bad++;

@@ -1,5 +1,7 @@
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeSource, findControlCharacter } from './decode.js';
+import { LIMITS } from './limits.js';
 
 export interface LoadedSource {
   file: string;
@@ -8,10 +10,31 @@ export interface LoadedSource {
   lineCounter: LineCounter;
 }
 
-/** Parses YAML 1.2 text keeping positions; syntax problems and duplicate keys become diagnostics. */
-export function loadYaml(file: string, text: string): { source: LoadedSource; diagnostics: Diagnostic[] } {
+/**
+ * Parses YAML 1.2 keeping positions. Syntax problems, duplicate keys and every limit of
+ * `limits.ts` become diagnostics; bytes are decoded first (UTF-8 only).
+ */
+export function loadYaml(file: string, input: string | Uint8Array): { source: LoadedSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, version: '1.2', uniqueKeys: true, prettyErrors: false });
+  let text = '';
+  const early: Diagnostic[] = [];
+  if (typeof input === 'string') {
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    if (text.length > LIMITS.fileBytes) early.push({ code: 'file-too-large', severity: 'error', message: `el archivo tiene ${text.length.toLocaleString('es-CL')} caracteres: el máximo es ${LIMITS.fileBytes.toLocaleString('es-CL')} (2 MB)`, file, line: 1, column: 1 });
+  } else {
+    const decoded = decodeSource(file, input);
+    early.push(...decoded.diagnostics);
+    text = decoded.text ?? '';
+  }
+  if (!early.length) {
+    const control = findControlCharacter(text);
+    if (control) early.push({ code: 'control-character', severity: 'error', message: control.message, file, line: control.line, column: control.column });
+  }
+  if (early.length) {
+    // Nothing is parsed: an empty document keeps the source's shape for the stages' types.
+    return { source: { file, text: early[0]!.code === 'control-character' ? text : '', doc: parseDocument('', { lineCounter }), lineCounter }, diagnostics: early };
+  }
+  const doc = parseDocument(text, { lineCounter, version: '1.2', uniqueKeys: true, prettyErrors: false, merge: false });
   const diagnostics: Diagnostic[] = [];
   const errors = new Set<YAMLError>(doc.errors);
   for (const err of [...doc.errors, ...doc.warnings]) {
@@ -19,7 +42,70 @@ export function loadYaml(file: string, text: string): { source: LoadedSource; di
     const pos = lineCounter.linePos(offset);
     diagnostics.push({ code, severity: errors.has(err) ? 'error' : 'warning', message, file, line: pos.line, column: pos.col });
   }
+  if (!doc.errors.length) {
+    for (const p of structuralProblems(doc)) {
+      const pos = lineCounter.linePos(p.offset);
+      diagnostics.push({ code: p.code, severity: 'error', message: p.message, file, line: pos.line, column: pos.col });
+    }
+  }
   return { source: { file, text, doc, lineCounter }, diagnostics };
+}
+
+interface Problem {
+  code: string;
+  message: string;
+  offset: number;
+}
+
+/**
+ * One walk over the document: nesting depth, aliases, text length, list length, numbers that are
+ * not finite, and keys that repeat once written the same way (`2022:` and `'2022':`).
+ */
+function structuralProblems(doc: Document.Parsed): Problem[] {
+  const out: Problem[] = [];
+  let aliases = 0;
+  const walk = (node: Node | null | undefined, depth: number): void => {
+    if (!node || out.length >= 20) return;
+    const offset = node.range?.[0] ?? 0;
+    if (depth > LIMITS.depth) {
+      out.push({ code: 'too-deep', message: `demasiados niveles de anidación: el máximo es ${LIMITS.depth}`, offset });
+      return;
+    }
+    if (isAlias(node)) {
+      if (++aliases === LIMITS.aliases + 1) out.push({ code: 'yaml-alias-limit', message: `demasiados alias YAML (*ancla): el máximo es ${LIMITS.aliases} por archivo`, offset });
+      return;
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === 'number' && !Number.isFinite(v)) out.push({ code: 'non-finite-number', message: `se esperaba un número finito; se encontró ${String(node.source ?? v)}`, offset });
+      if (typeof v === 'string' && v.length > LIMITS.textLength) {
+        out.push({ code: 'text-too-long', message: `el texto tiene ${v.length.toLocaleString('es-CL')} caracteres: el máximo es ${LIMITS.textLength.toLocaleString('es-CL')}`, offset });
+      }
+      return;
+    }
+    if (isSeq(node)) {
+      if (node.items.length > LIMITS.listItems) out.push({ code: 'too-many-items', message: `la lista tiene ${node.items.length} elementos: el máximo es ${LIMITS.listItems}`, offset });
+      for (const item of node.items) walk(item as Node, depth + 1);
+      return;
+    }
+    if (isMap(node)) {
+      if (node.items.length > LIMITS.listItems) out.push({ code: 'too-many-items', message: `el mapa tiene ${node.items.length} claves: el máximo es ${LIMITS.listItems}`, offset });
+      const seen = new Map<string, unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (isScalar(key)) {
+          const name = String(key.value);
+          if (seen.has(name) && seen.get(name) !== key.value) {
+            out.push({ code: 'duplicate-key', message: `clave duplicada «${name}»: ya aparece antes en este mapa, escrita de otra forma`, offset: key.range?.[0] ?? offset });
+          }
+          seen.set(name, key.value);
+        } else if (key) walk(key, depth + 1);
+        walk(pair.value as Node, depth + 1);
+      }
+    }
+  };
+  walk(doc.contents as Node, 0);
+  return out;
 }
 
 /** Spanish text for the usual YAML mistakes; an unclosed bracket or quote is reported where it opens. */
@@ -29,7 +115,7 @@ function explain(err: YAMLError, text: string): { code: string; message: string;
     const i = text.lastIndexOf(ch, Math.max(0, at - 1));
     return i >= 0 ? i : at;
   };
-  const english = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const english = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').slice(0, 200);
   switch (err.code) {
     case 'DUPLICATE_KEY':
       return { code: 'duplicate-key', message: 'clave duplicada: cada clave puede aparecer una sola vez en un mapa', offset: at };
@@ -48,6 +134,8 @@ function explain(err: YAMLError, text: string): { code: string; message: string;
       if (/Flow sequence/.test(english)) return { code: 'yaml-syntax', message: 'YAML no válido: la lista que se abre aquí con [ no se cierra con ]', offset: opened('[') };
       if (/Flow map/.test(english)) return { code: 'yaml-syntax', message: 'YAML no válido: el mapa que se abre aquí con { no se cierra con }', offset: opened('{') };
       break;
+    case 'BAD_ALIAS':
+      return { code: 'yaml-syntax', message: 'YAML no válido: el alias (*nombre) no corresponde a ninguna ancla (&nombre) anterior', offset: at };
   }
   return { code: 'yaml-syntax', message: `YAML no válido: ${english}`, offset: at };
 }

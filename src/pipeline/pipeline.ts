@@ -40,8 +40,8 @@ export interface Staged {
 export const FORMATTERS = { pct: (v: number) => pct(v, 1), num: (v: number) => num(v, Number.isInteger(v) ? 0 : 1) };
 
 /** load -> validate -> metrics -> present -> layout, collecting diagnostics; stops at the first stage with errors. */
-export function runStages(file: string, text: string, opts: RenderOptions = {}): Staged {
-  const { source, diagnostics } = loadYaml(file, text);
+export function runStages(file: string, input: string | Uint8Array, opts: RenderOptions = {}): Staged {
+  const { source, diagnostics } = loadYaml(file, input);
   const staged: Staged = { source, diagnostics };
   if (hasErrors(diagnostics)) return staged;
   const v = validate(source);
@@ -72,8 +72,9 @@ export interface RenderResult {
   fileName?: string;
 }
 
-export async function renderFicha(file: string, text: string, opts: RenderOptions = {}): Promise<RenderResult> {
-  const staged = runStages(file, text, opts);
+/** One input (its text, or its bytes as read from disk) -> the ficha PDF, or the reasons why not. */
+export async function renderFicha(file: string, source: string | Uint8Array, opts: RenderOptions = {}): Promise<RenderResult> {
+  const staged = runStages(file, source, opts);
   if (!staged.layout || !staged.input) return { diagnostics: staged.diagnostics };
   const input = staged.input;
   const p = input.programa;
@@ -88,7 +89,7 @@ export async function renderFicha(file: string, text: string, opts: RenderOption
       date: opts.date ?? defaultDate(input),
     },
     charts: staged.charts && { engine: chartEngineFor(templates), data: staged.charts },
-    attachment: { name: `${p.id}-${input.ficha.anio}.yaml`, bytes: opts.sourceBytes ?? Buffer.from(text, 'utf8'), description: 'Datos de entrada de la ficha (formato 1)' },
+    attachment: { name: `${p.id}-${input.ficha.anio}.yaml`, bytes: opts.sourceBytes ?? (typeof source === 'string' ? Buffer.from(source, 'utf8') : source), description: 'Datos de entrada de la ficha (formato 1)' },
   });
   return { diagnostics: staged.diagnostics, pdf, fileName: `${p.id}-${input.ficha.anio}.pdf` };
 }

@@ -1,7 +1,7 @@
 import type { Ficha } from '../metrics/ficha.js';
 import type { Series } from '../metrics/series.js';
 import type { Value } from '../metrics/value.js';
-import { Fig } from './narrative.js';
+import { Fig } from './figure.js';
 
 type SeriesView = Record<string, Fig>;
 

@@ -1,20 +1,14 @@
 import Handlebars from 'handlebars';
 import type { PathSegment } from '../load/locate.js';
 import type { Value } from '../metrics/value.js';
-import { checkPaths } from './checkPaths.js';
+import { checkNarrative, HELPERS, type NarrativeCode } from './checkNarrative.js';
+import { Fig } from './figure.js';
+
+export { Fig };
 import { money, num, pct } from './format.js';
 
-/** A figure inside a narrative: prints in es-CL when used bare (`{{gasto_total.t}}`). */
-export class Fig {
-  constructor(readonly value: Value) {}
-  toString(): string {
-    const v = this.value;
-    return typeof v === 'number' && !Number.isInteger(v) ? num(v, 1) : num(v, 0);
-  }
-}
-
 export interface NarrativeProblem {
-  code: 'narrative-unknown-name' | 'narrative-unknown-helper' | 'narrative-syntax' | 'narrative-invalid-argument';
+  code: NarrativeCode;
   message: string;
   path: PathSegment[];
   /** Text of the template near the problem, to find its line and column in the source. */
@@ -22,7 +16,6 @@ export interface NarrativeProblem {
 }
 
 const env = Handlebars.create();
-const HELPERS = ['pct', 'num', 'money'] as const;
 
 function valueOf(arg: unknown, helper: string): Value {
   if (arg instanceof Fig) return arg.value;
@@ -59,19 +52,18 @@ export function literalNumericSegments(template: string): string {
 export function renderNarrative(original: string, context: object, path: PathSegment[], problems: NarrativeProblem[]): string {
   if (!original.includes('{{')) return original;
   const text = literalNumericSegments(original);
+  const bad = checkNarrative(text, context);
+  if (bad) {
+    problems.push({ code: bad.code, message: bad.message, path, needle: original.includes(bad.needle) ? bad.needle : '{{' });
+    return original;
+  }
   try {
-    const bad = checkPaths(text, context, HELPERS);
-    if (bad) {
-      const name = bad.name.replace(/\.\[(\d+)\]/g, '.$1');
-      problems.push(toProblem(new Error(bad.kind === 'helper' ? `unknown helper ${name}` : `"${name}" not defined in narrative`), original, path));
-      return original;
-    }
     let fn = cache.get(text);
     if (!fn) {
       fn = env.compile(text, { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: { pct: true, num: true, money: true } });
       cache.set(text, fn);
     }
-    return fn(context, { allowProtoPropertiesByDefault: false });
+    return fn(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (err) {
     problems.push(toProblem(err as Error, original, path));
     return original;
@@ -83,7 +75,7 @@ function toProblem(err: Error, text: string, path: PathSegment[]): NarrativeProb
   const unknownHelper = /unknown helper (\S+)/.exec(msg) ?? /Missing helper: "?([^"\s]+)"?/.exec(msg);
   if (unknownHelper) {
     const name = unknownHelper[1]!;
-    return { code: 'narrative-unknown-helper', path, needle: name, message: `helper desconocido «${name}» en el texto: se esperaba uno de ${HELPERS.join(', ')}` };
+    return { code: 'narrative-unknown-helper', path, needle: name, message: `helper desconocido «${name}» en el texto: se esperaba uno de ${Object.keys(HELPERS).join(', ')}` };
   }
   const unknownName = /"([^"]+)" not defined in/.exec(msg);
   if (unknownName) {

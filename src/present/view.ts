@@ -203,7 +203,7 @@ export function present(f: Ficha, opts: PresentOptions = {}): PresentResult {
       extrapresupuestario: three(ys, g.extrapresupuestario, money),
     },
     subtitulos: {
-      filas: g.subtitulos.map((s) => ({ codigo: s.codigo, nombre: SUBTITULOS[s.codigo] ?? '', monto: money(s.monto) })),
+      filas: g.subtitulos.map((s) => ({ codigo: s.codigo, nombre: (Object.hasOwn(SUBTITULOS, s.codigo) && SUBTITULOS[s.codigo]) || '', monto: money(s.monto) })),
       total: money(g.subtitulos_total),
     },
     componentes: {

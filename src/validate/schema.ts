@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../load/limits.js';
 
 /**
  * The input format (formato 1) as a zod schema. Each leaf carries, as its error, the phrase of what
@@ -16,6 +17,18 @@ const text = z.union([z.string(), z.number()], expect('un texto')).transform(Str
 const nonEmptyText = z
   .union([z.string().trim().min(1), z.number()], expect('un texto no vacío'))
   .transform(String);
+/** Names, units, labels: one line of a header or a table cell. */
+const name = z
+  .union([z.string().trim().min(1).max(LIMITS.nameLength), z.number()], expect(`un texto no vacío de hasta ${LIMITS.nameLength} caracteres`))
+  .transform(String);
+/** Device names that Windows reserves, whatever the extension: no output file may be called so. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+/** The output file is `<id>-<anio>.pdf`: the id can never name another folder or a hidden file. */
+const programId = z
+  .string(expect('un identificador [a-z0-9-]+'))
+  .regex(/^[a-z0-9][a-z0-9-]*$/, expect('un identificador de minúsculas, dígitos y guiones que empieza con letra o dígito (p. ej. redes-oportunidades)'))
+  .max(LIMITS.idLength, expect(`un identificador de hasta ${LIMITS.idLength} caracteres`))
+  .refine((id) => !RESERVED.test(id), expect('un identificador que no sea un nombre reservado del sistema (con, prn, aux, nul, com1…, lpt1…)'));
 const year = z.number(expect('un año (número entero)')).int(expect('un año (número entero)')).min(1900, expect('un año >= 1900')).max(2200, expect('un año <= 2200'));
 
 export const amount = z.union([z.number().min(0), marker], expect('un monto (número >= 0), N/A o S/I'));
@@ -81,10 +94,10 @@ export const inputSchema = z.strictObject(
     ),
     programa: z.strictObject(
       {
-        id: z.string(expect('un identificador [a-z0-9-]+')).regex(/^[a-z0-9-]+$/, expect('un identificador de minúsculas, dígitos y guiones ([a-z0-9-]+)')),
-        nombre: nonEmptyText,
-        servicio: nonEmptyText,
-        ministerio: nonEmptyText,
+        id: programId,
+        nombre: name,
+        servicio: name,
+        ministerio: name,
         anio_inicio: year,
         anio_termino: z.union([year, z.literal('Permanente')], expect('un año o Permanente')),
         descripcion: nonEmptyText,
@@ -121,8 +134,8 @@ export const inputSchema = z.strictObject(
       .array(
         z.strictObject(
           {
-            nombre: nonEmptyText,
-            unidad: nonEmptyText,
+            nombre: name,
+            unidad: name,
             por_anio: yearMap(z.strictObject({ gasto: amount, produccion: count }, expect('un mapa {gasto, produccion}'))),
           },
           expect('un componente {nombre, unidad, por_anio}'),
@@ -135,7 +148,7 @@ export const inputSchema = z.strictObject(
     regiones: z
       .array(
         z.strictObject(
-          { region: nonEmptyText, gasto: amount, beneficiarios: count },
+          { region: name, gasto: amount, beneficiarios: count },
           expect('una región {region, gasto, beneficiarios}'),
         ),
         expect('una lista de regiones'),
@@ -204,11 +217,11 @@ export const inputSchema = z.strictObject(
       )
       .default({ fet: false, modificaciones: false }),
     recomendaciones: z
-      .array(z.strictObject({ tema: nonEmptyText, texto: nonEmptyText }, expect('una recomendación {tema, texto}')), expect('una lista de recomendaciones'))
+      .array(z.strictObject({ tema: name, texto: nonEmptyText }, expect('una recomendación {tema, texto}')), expect('una lista de recomendaciones'))
       .nullish()
       .transform((v) => v ?? []),
     observaciones_institucion: z
-      .array(z.strictObject({ titulo: nonEmptyText, texto: nonEmptyText }, expect('una observación {titulo, texto}')), expect('una lista de observaciones'))
+      .array(z.strictObject({ titulo: name, texto: nonEmptyText }, expect('una observación {titulo, texto}')), expect('una lista de observaciones'))
       .nullish()
       .transform((v) => v ?? []),
   },

@@ -6,6 +6,8 @@ import { locate, valueAt, type PathSegment } from '../load/locate.js';
 import { closest, describeFound } from './describe.js';
 import { inputSchema, type ProgramInput } from './schema.js';
 import { crossChecks } from './crossChecks.js';
+import { LIMITS } from '../load/limits.js';
+import { visit } from 'yaml';
 
 export interface ValidationResult {
   input?: ProgramInput;
@@ -14,7 +16,26 @@ export interface ValidationResult {
 
 /** Document -> ProgramInput. Reports every problem of the file at once. */
 export function validate(source: LoadedSource): ValidationResult {
-  const data: unknown = source.doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = source.doc.toJS({ maxAliasCount: LIMITS.aliases });
+  } catch (err) {
+    // An alias bomb: aliases that expand into too many nodes. The parser refuses it; so do we.
+    const alias = /alias/i.test((err as Error).message) ? firstAlias(source) : undefined;
+    const pos = source.lineCounter.linePos(alias ?? 0);
+    return {
+      diagnostics: [
+        {
+          code: 'yaml-alias-limit',
+          severity: 'error',
+          message: `los alias YAML (*ancla) se expanden en demasiados valores: el máximo es ${LIMITS.aliases} expansiones por archivo`,
+          file: source.file,
+          line: pos.line,
+          column: pos.col,
+        },
+      ],
+    };
+  }
   const parsed = inputSchema.safeParse(data);
   const schemaProblems = parsed.success ? [] : dropMisspeltMissing(parsed.error.issues.flatMap((issue) => issueToDiagnostics(source, data, issue)));
   // Cross-field checks run even on a rejected file, so all of its problems are reported at once.
@@ -119,4 +140,15 @@ function unwrap(schema: unknown): unknown {
     else break;
   }
   return s;
+}
+
+function firstAlias(source: LoadedSource): number | undefined {
+  let at: number | undefined;
+  visit(source.doc, {
+    Alias(_key, node) {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return at;
 }
