@@ -41,9 +41,34 @@ program
   .argument('<entradas...>', 'archivos YAML o carpetas')
   .option('--strict', 'trata las advertencias de consistencia como errores')
   .option('--json', 'diagnósticos como JSON (una lista por archivo), para otros programas')
+  .option('--templates <carpeta>', 'carpeta de plantillas propia, para validar también contra ella')
   .helpOption('-h, --help', 'muestra esta ayuda')
   .action((inputs: string[], opts) => {
     process.exitCode = validateCommand(inputs, opts);
+  });
+
+program
+  .command('schema')
+  .description('escribe el esquema JSON (draft 2020-12) del formato de entrada, para editores y otros programas')
+  .option('-o, --out <archivo>', 'archivo de salida (por defecto, la salida estándar)')
+  .helpOption('-h, --help', 'muestra esta ayuda')
+  .action(async (opts) => {
+    const { schemaCommand } = await import('./schema.js');
+    process.exitCode = schemaCommand(opts);
+  });
+
+program
+  .command('init')
+  .description('escribe un esqueleto comentado de archivo de entrada, válido tal como está (S/I donde faltan datos)')
+  .argument('<programa-id>', 'identificador del programa (minúsculas, dígitos y guiones)')
+  .option('--anio <año>', 'año monitoreado (por defecto, el año pasado)')
+  .option('--metodologia <id>', 'conjunto de reglas de la sección II (dipres-2022 o dipres-2025)', 'dipres-2025')
+  .option('-o, --out <archivo>', 'archivo de salida (por defecto <programa-id>-<año>.yaml; - para la salida estándar)')
+  .option('--force', 'reemplaza el archivo si ya existe')
+  .helpOption('-h, --help', 'muestra esta ayuda')
+  .action(async (id: string, opts) => {
+    const { initCommand } = await import('./init.js');
+    process.exitCode = initCommand(id, opts);
   });
 
 program

@@ -13,6 +13,8 @@ import { ChartEngine } from '../charts/engine.js';
 import type { ChartData } from '../charts/data.js';
 import { measurerFor, renderPdf } from '../pdf/render.js';
 import { validate } from '../validate/validate.js';
+import { replaceUndrawable } from '../validate/glyphs.js';
+import { themeFonts } from '../pdf/fonts.js';
 import type { ProgramInput } from '../validate/schema.js';
 
 export interface RenderOptions {
@@ -44,6 +46,11 @@ export function runStages(file: string, input: string | Uint8Array, opts: Render
   const { source, diagnostics } = loadYaml(file, input);
   const staged: Staged = { source, diagnostics };
   if (hasErrors(diagnostics)) return staged;
+  const templates = loadTemplates(opts.templatesDir);
+  const font = themeFonts(templates.theme, templates.dir).regular;
+  // fontkit's Font has hasGlyphForCodePoint; its type declarations omit it.
+  const hasGlyph = (cp: number) => (font as unknown as { hasGlyphForCodePoint(cp: number): boolean }).hasGlyphForCodePoint(cp);
+  staged.diagnostics.push(...replaceUndrawable(source, hasGlyph));
   const v = validate(source);
   staged.diagnostics.push(...v.diagnostics);
   if (!v.input) return staged;
@@ -61,7 +68,7 @@ export function runStages(file: string, input: string | Uint8Array, opts: Render
   if (hasErrors(staged.diagnostics)) return staged;
   staged.view = view;
   staged.charts = opts.charts === false ? undefined : charts;
-  staged.layout = layout(view, loadTemplates(opts.templatesDir));
+  staged.layout = layout(view, templates);
   return staged;
 }
 

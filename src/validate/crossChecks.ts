@@ -94,7 +94,8 @@ function checkRuleSet(data: unknown, error: Report): void {
   if (typeof id !== 'string') return;
   const ruleSet = findRuleSet(id);
   if (!ruleSet) {
-    error('unknown-ruleset', ['ficha', 'metodologia'], `metodología desconocida «${id}»: se esperaba una de ${ruleSetIds().join(', ')}`);
+    const suggestion = closest(id, ruleSetIds());
+    error('unknown-ruleset', ['ficha', 'metodologia'], `metodología desconocida «${id}»: se esperaba una de ${ruleSetIds().join(', ')}` + (suggestion ? `; ¿quiso decir «${suggestion}»?` : ''));
     return;
   }
   const ids = ruleSet.reglas.map((r) => r.id);

@@ -6,6 +6,7 @@ import { locate, valueAt, type PathSegment } from '../load/locate.js';
 import { closest, describeFound } from './describe.js';
 import { inputSchema, type ProgramInput } from './schema.js';
 import { crossChecks } from './crossChecks.js';
+import { KEY_DOCS } from './keyDocs.js';
 import { LIMITS } from '../load/limits.js';
 import { visit } from 'yaml';
 
@@ -61,6 +62,8 @@ function dropMisspeltMissing(list: Diagnostic[]): Diagnostic[] {
 
 function issueToDiagnostics(source: LoadedSource, data: unknown, issue: z.core.$ZodIssue): Diagnostic[] {
   const path = issue.path as PathSegment[];
+  const inner = unionBranchIssues(issue, valueAt(data, path));
+  if (inner) return inner.flatMap((i) => issueToDiagnostics(source, data, { ...i, path: [...path, ...i.path] } as z.core.$ZodIssue));
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeys(issue, data, path);
     return issue.keys.map((key) => {
@@ -84,7 +87,7 @@ function issueToDiagnostics(source: LoadedSource, data: unknown, issue: z.core.$
   const parent = valueAt(data, path.slice(0, -1));
   const missing = found === undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent);
   const pos = locate(source, path, 'value');
-  const expected = issue.message.startsWith('se esperaba') ? issue.message : `se esperaba un valor válido (${issue.message})`;
+  const expected = withExample(issue.message.startsWith('se esperaba') ? issue.message : `se esperaba un valor válido (${issue.message})`, path);
   return [
     {
       code: missing ? 'missing-key' : 'invalid-value',
@@ -151,4 +154,23 @@ function firstAlias(source: LoadedSource): number | undefined {
     },
   });
   return at;
+}
+
+/** "se esperaba un monto …" + an example of the key from keyDocs: `(p. ej. 522147)`. */
+function withExample(expected: string, path: PathSegment[]): string {
+  const key = path.map((seg, i) => (typeof seg === 'number' ? '[]' : i > 0 && /^\d{4}$/.test(seg) && /por_anio$/.test(String(path[i - 1])) ? '*' : seg)).join('.').replace(/\.\[\]/g, '[]');
+  const example = KEY_DOCS[key]?.e?.find((e) => typeof e !== 'object' || e === null);
+  return example === undefined || expected.includes('p. ej.') ? expected : `${expected} (p. ej. ${String(example)})`;
+}
+
+/**
+ * A map given where a union accepts either a word or a map (`criterios: {valor, texto}`): the
+ * problem is inside the map, so report the map branch's own issues at their keys, not "expected
+ * one of …" at the whole value.
+ */
+function unionBranchIssues(issue: z.core.$ZodIssue, value: unknown): z.core.$ZodIssue[] | undefined {
+  if (issue.code !== 'invalid_union' || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const branches = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
+  const inside = branches.find((b) => b.length > 0 && b.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
+  return inside;
 }

@@ -30,7 +30,7 @@ describe('ficha render', () => {
     writeFileSync(join(dir, 'b-good.yaml'), REFERENCE_YAML);
     const r = run('render', dir, '--out', join(dir, 'out'), '--quiet');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/a-bad\.yaml:60:22 error .*\[invalid-value\]/);
+    expect(r.err).toMatch(/a-bad\.yaml:61:22 error .*\[invalid-value\]/);
     expect(readdirSync(join(dir, 'out')).filter((f) => !f.startsWith('.'))).toEqual(['redes-oportunidades-negocios-2022.pdf']);
     expect(r.out).toContain('1 ficha generada, 1 con errores');
   });
@@ -122,7 +122,7 @@ describe('ficha validate', () => {
     writeFileSync(join(dir, 'x.yaml'), REFERENCE_YAML.replace('beneficiaria: 227', 'beneficiarias: 227'));
     const r = run('validate', dir);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/x\.yaml:54:\d+ error clave desconocida «beneficiarias»; ¿quiso decir «beneficiaria»\? \[unknown-key\]/);
+    expect(r.err).toMatch(/x\.yaml:55:\d+ error clave desconocida «beneficiarias»; ¿quiso decir «beneficiaria»\? \[unknown-key\]/);
     expect(readdirSync(dir)).toEqual(['x.yaml']);
   });
   it('--json gives machines the stable codes and positions', () => {
@@ -134,7 +134,7 @@ describe('ficha validate', () => {
     expect(report.valid).toBe(false);
     // one mistake, one diagnostic: the missing "beneficiaria" is the misspelt "beneficiarias"
     expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(['unknown-key']);
-    expect(report.diagnostics.find((d: { code: string }) => d.code === 'unknown-key')).toMatchObject({ severity: 'error', line: 54, path: 'poblacion.por_anio.2022.beneficiarias' });
+    expect(report.diagnostics.find((d: { code: string }) => d.code === 'unknown-key')).toMatchObject({ severity: 'error', line: 55, path: 'poblacion.por_anio.2022.beneficiarias' });
   });
   it('exits 0 for a valid file', () => {
     const dir = tmp();

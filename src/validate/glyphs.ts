@@ -1,0 +1,47 @@
+import { isScalar, visit } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedSource } from '../load/load.js';
+
+/** Drawn in place of a character the ficha's font has no glyph for: visible, never a blank. */
+export const REPLACEMENT = '\uFFFD';
+
+/**
+ * Characters the font cannot draw (CJK, emoji, scripts other than Latin): each text value that has
+ * one gets it replaced by U+FFFD, and a warning at the first such character of the value.
+ */
+export function replaceUndrawable(source: LoadedSource, hasGlyph: (codePoint: number) => boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(source.doc, {
+    Scalar(_key, node) {
+      if (!isScalar(node) || typeof node.value !== 'string') return;
+      const value = node.value;
+      let first: string | undefined;
+      let replaced = '';
+      let changed = false;
+      for (const ch of value) {
+        const cp = ch.codePointAt(0)!;
+        if (cp < 0x80 || /\s/.test(ch) || hasGlyph(cp)) replaced += ch;
+        else {
+          first ??= ch;
+          replaced += REPLACEMENT;
+          changed = true;
+        }
+      }
+      if (!changed) return;
+      node.value = replaced;
+      const start = node.range?.[0] ?? 0;
+      const idx = source.text.indexOf(first!, start);
+      const pos = source.lineCounter.linePos(idx >= 0 && idx < (node.range?.[1] ?? Infinity) ? idx : start);
+      const cp = first!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      out.push({
+        code: 'unsupported-character',
+        severity: 'warning',
+        message: `la fuente de la ficha no tiene el carácter «${first}» (U+${cp}): se imprime como ${REPLACEMENT}`,
+        file: source.file,
+        line: pos.line,
+        column: pos.col,
+      });
+    },
+  });
+  return out;
+}
