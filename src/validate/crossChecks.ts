@@ -77,7 +77,8 @@ function checkRegions(data: unknown, error: Report): void {
 function checkSubtitulos(data: unknown, error: Report): void {
   for (const key of Object.keys(obj(at(data, 'presupuesto', 'subtitulos')))) {
     if (!Object.hasOwn(SUBTITULOS, key)) {
-      error('unknown-subtitulo', ['presupuesto', 'subtitulos', key], `subtítulo desconocido «${key}»: se esperaba uno de ${Object.keys(SUBTITULOS).join(', ')}`, 'key');
+      const suggestion = closest(key, Object.keys(SUBTITULOS));
+      error('unknown-subtitulo', ['presupuesto', 'subtitulos', key], `subtítulo desconocido «${key}»: se esperaba uno de ${Object.keys(SUBTITULOS).join(', ')}` + (suggestion ? `; ¿quiso decir «${suggestion}»?` : ''), 'key');
     }
   }
 }

@@ -7,13 +7,16 @@ export const REPLACEMENT = '\uFFFD';
 
 /**
  * Characters the font cannot draw (CJK, emoji, scripts other than Latin): each text value that has
- * one gets it replaced by U+FFFD, and a warning at the first such character of the value.
+ * one gets it replaced by U+FFFD, and a warning at the first such character of the value. Tabs in
+ * text values become spaces.
  */
 export function replaceUndrawable(source: LoadedSource, hasGlyph: (codePoint: number) => boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   visit(source.doc, {
     Scalar(_key, node) {
       if (!isScalar(node) || typeof node.value !== 'string') return;
+      // A tab inside a text is a space (spreadsheets export them between words).
+      if (node.value.includes('\t')) node.value = node.value.replace(/\t/g, ' ');
       const value = node.value;
       let first: string | undefined;
       let replaced = '';
