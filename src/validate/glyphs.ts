@@ -16,8 +16,8 @@ export function replaceUndrawable(source: LoadedSource, hasGlyph: (codePoint: nu
     Scalar(_key, node) {
       if (!isScalar(node) || typeof node.value !== 'string') return;
       // A tab inside a text is a space (spreadsheets export them between words).
-      if (node.value.includes('\t')) node.value = node.value.replace(/\t/g, ' ');
-      const value = node.value;
+      const value = node.value.replace(/\t/g, ' ');
+      if (value !== node.value) node.value = value;
       let first: string | undefined;
       let replaced = '';
       let changed = false;
