@@ -11,9 +11,9 @@ import { chartEngineFor, renderFicha, runStages } from '../src/pipeline/pipeline
 import { loadTemplates } from '../src/layout/templates.js';
 import { measurerFor } from '../src/pdf/render.js';
 import { drawScene } from '../src/pdf/drawScene.js';
-import { runBatch } from '../src/cli/batch.js';
+import { dispatch } from '../src/batch/dispatch.js';
 import type { DrawContext } from '../src/pdf/context.js';
-import type { RenderJob } from '../src/cli/renderOne.js';
+import type { RenderJob } from '../src/batch/renderOne.js';
 
 const INPUT = new URL('../input/', import.meta.url).pathname;
 const files = readdirSync(INPUT).filter((f) => f.endsWith('.yaml')).sort();
@@ -71,11 +71,11 @@ for (let k = 0; k < 25; k++) {
   for (const [i, t] of texts.entries()) {
     const file = join(dir, `${k}-${files[i]}`);
     writeFileSync(file, t.replace(/^(  id: .*)$/m, `$1-${k}`));
-    jobs.push({ file, out: join(dir, 'out') });
+    jobs.push({ file });
   }
 }
 const parallel = availableParallelism();
-const batchMs = await time(() => runBatch(jobs, { jobs: parallel, progress: false }, () => {}));
+const batchMs = await time(() => dispatch(jobs, { jobs: parallel, stopped: () => false }, () => {}));
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`charts (${perChart.length} renders after warm-up)`);

@@ -27,8 +27,11 @@ program
   .option('--templates <carpeta>', 'carpeta de plantillas propia (ficha.hbs, partials/, theme.json)')
   .option('--strict', 'trata las advertencias de consistencia como errores')
   .option('--date <fecha>', 'fecha de creación del PDF (ISO 8601); por defecto SOURCE_DATE_EPOCH o la del año monitoreado')
-  .option('-j, --jobs <n>', 'fichas en paralelo (por defecto, los núcleos disponibles)')
+  .option('-j, --jobs <n>', 'fichas en paralelo (por defecto, los núcleos disponibles); un lote de menos de 16 archivos se genera en este proceso')
   .option('--no-charts', 'ficha sólo con texto y tablas, sin gráficos')
+  .option('--changed', 'omite las entradas cuyo PDF está al día (misma entrada, plantillas, reglas, versión y opciones)')
+  .option('--shard <K/N>', 'genera sólo el fragmento K de N (reparto estable por nombre de archivo), para repartir un año entre máquinas')
+  .option('--fail-fast', 'no inicia más fichas tras la primera que falle')
   .option('-q, --quiet', 'no muestra el progreso')
   .helpOption('-h, --help', 'muestra esta ayuda')
   .action(async (inputs: string[], opts) => {
@@ -45,6 +48,31 @@ program
   .helpOption('-h, --help', 'muestra esta ayuda')
   .action((inputs: string[], opts) => {
     process.exitCode = validateCommand(inputs, opts);
+  });
+
+const manifest = program.command('manifest').description('manifiestos de lotes (manifest.json y manifest.csv)').helpOption('-h, --help', 'muestra esta ayuda');
+manifest
+  .command('merge')
+  .description('une los manifiestos de los fragmentos de un año (--shard) en uno')
+  .argument('<manifiestos...>', 'archivos manifest.json')
+  .requiredOption('-o, --out <carpeta>', 'carpeta donde escribir manifest.json y manifest.csv')
+  .helpOption('-h, --help', 'muestra esta ayuda')
+  .action(async (files: string[], opts) => {
+    const { mergeCommand } = await import('./manifest.js');
+    process.exitCode = mergeCommand(files, opts);
+  });
+
+program
+  .command('sample')
+  .description('escribe archivos de entrada válidos y variados (datos inventados, textos reales), para pruebas y mediciones')
+  .requiredOption('-n, --count <n>', 'cuántos archivos')
+  .option('--seed <n>', 'semilla: la misma semilla da los mismos archivos', '1')
+  .option('--warnings', 'una inconsistencia deliberada en uno de cada tres archivos')
+  .requiredOption('-o, --out <carpeta>', 'carpeta de salida')
+  .helpOption('-h, --help', 'muestra esta ayuda')
+  .action(async (opts) => {
+    const { sampleCommand } = await import('./sample.js');
+    process.exitCode = sampleCommand(opts);
   });
 
 program

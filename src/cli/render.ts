@@ -1,8 +1,13 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/report.js';
+import { renderBatch } from '../batch/batch.js';
+import type { RenderOutcome } from '../batch/renderOne.js';
+import type { ManifestRow } from '../batch/manifest.js';
+import { parseShard, shardOf } from '../batch/shard.js';
 import { collectInputs } from './inputs.js';
-import { runBatch } from './batch.js';
-import type { RenderOutcome } from './renderOne.js';
+import { checkOutDir, checkTemplatesDir } from './paths.js';
 
 export interface RenderCliOptions {
   out: string;
@@ -13,60 +18,150 @@ export interface RenderCliOptions {
   quiet?: boolean;
   /** commander's negation of --no-charts */
   charts?: boolean;
+  changed?: boolean;
+  shard?: string;
+  failFast?: boolean;
 }
 
+/** Exit status of a batch stopped by SIGINT or SIGTERM (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
+
 export async function renderCommand(inputs: string[], opts: RenderCliOptions): Promise<number> {
-  if (opts.date && Number.isNaN(new Date(opts.date).getTime())) {
-    console.error(`--date: se esperaba una fecha ISO 8601 (p. ej. 2023-05-31); se encontró «${opts.date}»`);
-    return 2;
-  }
+  const date = checkDate(opts.date);
+  if (date === false) return 2;
   const jobs = opts.jobs ? Number(opts.jobs) : Math.max(1, availableParallelism());
   if (!Number.isInteger(jobs) || jobs < 1) {
     console.error(`--jobs: se esperaba un número entero >= 1; se encontró «${opts.jobs}»`);
     return 2;
   }
-  const { files, missing } = collectInputs(inputs);
-  for (const m of missing) console.error(`${m}: no existe el archivo o la carpeta`);
-  if (files.length === 0) {
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (opts.shard !== undefined && !shard) {
+    console.error(`--shard: se esperaba K/N con 1 <= K <= N (p. ej. 2/4); se encontró «${opts.shard}»`);
+    return 2;
+  }
+  const outProblem = checkOutDir(opts.out) ?? (opts.templates ? checkTemplatesDir(opts.templates) : undefined);
+  if (outProblem) {
+    console.error(outProblem);
+    return 2;
+  }
+  const collected = collectInputs(inputs);
+  for (const m of collected.missing) console.error(`${m}: no existe el archivo o la carpeta`);
+  const files = shard ? collected.files.filter((f) => shardOf(f, shard.n) === shard.k) : collected.files;
+  if (collected.files.length === 0) {
     console.error('no hay archivos YAML que renderizar');
     return 2;
   }
+
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(EXIT_INTERRUPTED); // a second Ctrl-C does not wait
+    interrupted = true;
+    console.error(`\n${signal === 'SIGINT' ? 'Ctrl-C' : signal}: no se inician más fichas; se terminan las que están en curso y se escribe el manifiesto (otra vez para salir ya)`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = opts.quiet ? undefined : progressReporter(files.length);
   const started = performance.now();
-  const outcomes = await runBatch(
-    files.map((file) => ({ file, out: opts.out, templatesDir: opts.templates, strict: opts.strict, date: opts.date, charts: opts.charts !== false })),
-    { jobs, progress: !opts.quiet && process.stderr.isTTY === true },
-    report,
-  );
-  const clashes = sameOutput(outcomes);
-  for (const [path, sources] of clashes) {
-    console.error(`${path}: ${sources.join(' y ')} generan el mismo archivo (mismo programa.id y anio); quedó el de ${sources[sources.length - 1]} [same-output]`);
+  try {
+    const result = await renderBatch(files, {
+      out: opts.out,
+      templatesDir: opts.templates,
+      strict: opts.strict === true,
+      date,
+      charts: opts.charts !== false,
+      jobs,
+      changed: opts.changed === true,
+      failFast: opts.failFast === true,
+      interrupted: () => interrupted,
+      onDone: (o, row) => {
+        progress?.clear();
+        report(o, row, opts.out);
+        progress?.tick();
+      },
+    });
+    progress?.stop();
+    for (const c of result.clashes) {
+      console.error(`${c.pdf}: ${[...c.losers, c.winner].join(' y ')} generan el mismo archivo (mismo programa.id y anio); queda el de ${c.winner} [same-output]`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(summaryLine(result.rows, result.skipped, seconds, shard && `${shard.k}/${shard.n}`, collected.files.length));
+    if (interrupted) {
+      console.error(`interrumpido: ${result.notStarted} ficha${result.notStarted === 1 ? '' : 's'} sin iniciar`);
+      return EXIT_INTERRUPTED;
+    }
+    if (opts.failFast && result.notStarted > 0) console.error(`--fail-fast: ${result.notStarted} ficha${result.notStarted === 1 ? '' : 's'} sin iniciar tras la primera falla`);
+    if (result.rows.some((r) => r.estado === 'falla interna')) return 3;
+    return result.rows.some((r) => r.estado === 'con errores') || collected.missing.length > 0 ? 1 : 0;
+  } finally {
+    progress?.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-  const seconds = (performance.now() - started) / 1000;
-  const ok = outcomes.filter((o) => o.written).length;
-  const invalid = outcomes.filter((o) => !o.written && !o.crash).length;
-  const crashed = outcomes.filter((o) => o.crash).length;
-  const warnings = outcomes.reduce((s, o) => s + o.diagnostics.filter((d) => d.severity === 'warning').length, 0);
-  console.log(
-    `${ok} ficha${ok === 1 ? '' : 's'} generada${ok === 1 ? '' : 's'}, ${invalid} con errores` +
-      (crashed ? `, ${crashed} con fallas internas` : '') +
-      (warnings ? `, ${warnings} advertencia${warnings === 1 ? '' : 's'}` : '') +
-      ` en ${seconds.toFixed(1).replace('.', ',')} s`,
+}
+
+/** The ISO date of --date, undefined when absent, false (after saying why) when unusable. */
+function checkDate(text: string | undefined): string | undefined | false {
+  if (text === undefined) return undefined;
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999) {
+    console.error(`--date: se esperaba una fecha ISO 8601 entre los años 1 y 9999 (p. ej. 2023-05-31); se encontró «${text}»`);
+    return false;
+  }
+  return text;
+}
+
+const es = (n: number, d = 1) => n.toLocaleString('es-CL', { minimumFractionDigits: d, maximumFractionDigits: d });
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('es-CL')} ${n === 1 ? one : many}`;
+
+export function summaryLine(rows: ManifestRow[], skipped: number, seconds: number, shard?: string, total?: number): string {
+  const generated = rows.filter((r) => r.estado === 'generada');
+  const errors = rows.filter((r) => r.estado === 'con errores').length;
+  const crashes = rows.filter((r) => r.estado === 'falla interna').length;
+  const warnings = rows.reduce((s, r) => s + r.advertencias, 0);
+  const pages = generated.reduce((s, r) => s + (r.paginas ?? 0), 0);
+  const mb = generated.reduce((s, r) => s + (r.bytes ?? 0), 0) / 1e6;
+  const rate = seconds > 0 ? generated.length / seconds : 0;
+  return (
+    `${plural(generated.length, 'ficha generada', 'fichas generadas')}, ${plural(skipped, 'sin cambios', 'sin cambios')}, ${errors} con errores` +
+    (crashes ? `, ${crashes} con fallas internas` : '') +
+    `, ${plural(warnings, 'advertencia', 'advertencias')} · ${plural(pages, 'página', 'páginas')}, ${es(mb)} MB · ${es(seconds)} s, ${es(rate)} fichas/s` +
+    (shard ? ` · fragmento ${shard} (${rows.length} de ${total} archivos)` : '')
   );
-  if (crashed) return 3;
-  return invalid > 0 || missing.length > 0 || clashes.size > 0 ? 1 : 0;
 }
 
-/** Output files written by more than one input, in order of completion. */
-function sameOutput(outcomes: RenderOutcome[]): Map<string, string[]> {
-  const by = new Map<string, string[]>();
-  for (const o of outcomes) if (o.written) by.set(o.written, [...(by.get(o.written) ?? []), o.file]);
-  return new Map([...by].filter(([, files]) => files.length > 1));
-}
-
-function report(o: RenderOutcome): void {
+function report(o: RenderOutcome, row: ManifestRow, out: string): void {
   for (const d of sortDiagnostics(o.diagnostics)) console.error(formatDiagnostic(d, o.text));
   if (o.crash) console.error(`${o.file}: falla interna (no se generó el PDF):\n${o.crash}`);
-  if (o.written) {
-    console.log(`${o.written} (${o.pages} página${o.pages === 1 ? '' : 's'}, ${Math.round((o.bytes ?? 0) / 1024)} KB, ${Math.round(o.ms)} ms)`);
-  } else if (!o.crash) console.error(`${o.file}: no se generó el PDF`);
+  if (row.estado === 'generada') console.log(`${join(out, row.pdf)} (${plural(row.paginas ?? 0, 'página', 'páginas')}, ${Math.round((row.bytes ?? 0) / 1024)} KB, ${Math.round(o.ms)} ms)`);
+  else if (row.estado === 'con errores') console.error(`${o.file}: no se generó el PDF`);
+}
+
+/** A live bar on a terminal; elsewhere (CI, logs) one plain line every 5 seconds. */
+function progressReporter(total: number): { tick(): void; clear(): void; stop(): void } {
+  let done = 0;
+  const start = performance.now();
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: 'Fichas {bar} {value}/{total} · {rate} fichas/s · {eta_formatted} restante', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, 0, { rate: '0' });
+    return {
+      tick: () => {
+        done++;
+        bar.update(done, { rate: es(done / ((performance.now() - start) / 1000)) });
+      },
+      // Lines printed while the bar is drawn must not be overwritten by it.
+      clear: () => process.stderr.write('\r\x1b[K'),
+      stop: () => bar.stop(),
+    };
+  }
+  const timer = setInterval(() => {
+    const s = (performance.now() - start) / 1000;
+    const rate = done / s;
+    const left = rate > 0 ? (total - done) / rate : 0;
+    console.error(`[ficha] ${done}/${total} fichas (${Math.round((100 * done) / total)}%), ${es(rate)} fichas/s, quedan ${Math.round(left)} s`);
+  }, 5000);
+  timer.unref();
+  return { tick: () => void done++, clear: () => {}, stop: () => clearInterval(timer) };
 }

@@ -77,12 +77,68 @@ export interface RenderResult {
   pdf?: Buffer;
   /** `<programa.id>-<anio>.pdf` */
   fileName?: string;
+  /** Who the ficha is about and its headline figures, for a batch's manifest. */
+  summary?: FichaSummary;
+  /** For an input that could not be rendered: what can be read of who it is about. */
+  identity?: Partial<FichaSummary>;
+}
+
+/** The identity keys of a document that failed validation, read without expanding anything. */
+export function identityOf(source: LoadedSource): Partial<FichaSummary> {
+  const scalar = (...path: string[]) => {
+    const v = source.doc.getIn(path);
+    return typeof v === 'string' || typeof v === 'number' ? v : undefined;
+  };
+  const out: Partial<FichaSummary> = {};
+  const id = scalar('programa', 'id');
+  const anio = scalar('ficha', 'anio');
+  if (id !== undefined) out.programa_id = String(id);
+  if (typeof anio === 'number') out.anio = anio;
+  for (const k of ['nombre', 'servicio', 'ministerio'] as const) {
+    const v = scalar('programa', k);
+    if (v !== undefined) out[k === 'nombre' ? 'programa' : k] = String(v).slice(0, 500);
+  }
+  const m = scalar('ficha', 'metodologia');
+  if (m !== undefined) out.metodologia = String(m);
+  return out;
+}
+
+/** The headline of one ficha: its identity and year t's figures as printed in it. */
+export interface FichaSummary {
+  programa_id: string;
+  anio: number;
+  programa: string;
+  servicio: string;
+  ministerio: string;
+  metodologia: string;
+  cobertura: string;
+  ejecucion_inicial: string;
+  ejecucion_final: string;
+  gasto_total: string;
+  gasto_por_beneficiario: string;
+}
+
+export function summaryOf(input: ProgramInput, view: View): FichaSummary {
+  const p = input.programa;
+  return {
+    programa_id: p.id,
+    anio: input.ficha.anio,
+    programa: p.nombre,
+    servicio: p.servicio,
+    ministerio: p.ministerio,
+    metodologia: input.ficha.metodologia,
+    cobertura: view.poblacion.cobertura[2],
+    ejecucion_inicial: view.presupuesto.ejecucion_inicial[2],
+    ejecucion_final: view.presupuesto.ejecucion_final[2],
+    gasto_total: view.componentes.total[2],
+    gasto_por_beneficiario: view.gasto_por_beneficiario[2],
+  };
 }
 
 /** One input (its text, or its bytes as read from disk) -> the ficha PDF, or the reasons why not. */
 export async function renderFicha(file: string, source: string | Uint8Array, opts: RenderOptions = {}): Promise<RenderResult> {
   const staged = runStages(file, source, opts);
-  if (!staged.layout || !staged.input) return { diagnostics: staged.diagnostics };
+  if (!staged.layout || !staged.input || !staged.view) return { diagnostics: staged.diagnostics, identity: identityOf(staged.source) };
   const input = staged.input;
   const p = input.programa;
   const templates = loadTemplates(opts.templatesDir);
@@ -98,7 +154,7 @@ export async function renderFicha(file: string, source: string | Uint8Array, opt
     charts: staged.charts && { engine: chartEngineFor(templates), data: staged.charts },
     attachment: { name: `${p.id}-${input.ficha.anio}.yaml`, bytes: opts.sourceBytes ?? (typeof source === 'string' ? Buffer.from(source, 'utf8') : source), description: 'Datos de entrada de la ficha (formato 1)' },
   });
-  return { diagnostics: staged.diagnostics, pdf, fileName: `${p.id}-${input.ficha.anio}.pdf` };
+  return { diagnostics: staged.diagnostics, pdf, fileName: `${p.id}-${input.ficha.anio}.pdf`, summary: summaryOf(input, staged.view) };
 }
 
 /**

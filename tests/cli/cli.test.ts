@@ -19,9 +19,9 @@ describe('ficha render', () => {
     writeFileSync(input, REFERENCE_YAML);
     const r = run('render', input, '--out', join(dir, 'out'), '--quiet');
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'out'))).toEqual(['redes-oportunidades-negocios-2022.pdf']);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['manifest.csv', 'manifest.json', 'redes-oportunidades-negocios-2022.pdf']);
     expect(r.out).toContain('redes-oportunidades-negocios-2022.pdf');
-    expect(r.out).toContain('1 ficha generada, 0 con errores');
+    expect(r.out).toContain('1 ficha generada, 0 sin cambios, 0 con errores');
   });
 
   it('writes nothing for an invalid file, goes on with the others, and exits 1', () => {
@@ -31,8 +31,8 @@ describe('ficha render', () => {
     const r = run('render', dir, '--out', join(dir, 'out'), '--quiet');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/a-bad\.yaml:61:22 error .*\[invalid-value\]/);
-    expect(readdirSync(join(dir, 'out')).filter((f) => !f.startsWith('.'))).toEqual(['redes-oportunidades-negocios-2022.pdf']);
-    expect(r.out).toContain('1 ficha generada, 1 con errores');
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.pdf'))).toEqual(['redes-oportunidades-negocios-2022.pdf']);
+    expect(r.out).toContain('1 ficha generada, 0 sin cambios, 1 con errores');
   });
 
   it('renders a batch in parallel workers; a bad file never stops the others', () => {
@@ -43,7 +43,7 @@ describe('ficha render', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/p05\.yaml:\d+:\d+ error .*\[invalid-value\]/);
     expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.pdf'))).toHaveLength(16);
-    expect(r.out).toContain('16 fichas generadas, 1 con errores');
+    expect(r.out).toContain('16 fichas generadas, 0 sin cambios, 1 con errores');
   });
 
   it('says so when two inputs would write the same PDF', () => {

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { writeAtomic } from '../output/write.js';
-import { renderFicha } from '../pipeline/pipeline.js';
+import { renderFicha, type FichaSummary } from '../pipeline/pipeline.js';
 
 export interface RenderJob {
   file: string;
-  out: string;
   templatesDir?: string;
   strict?: boolean;
   date?: string;
@@ -15,8 +13,9 @@ export interface RenderJob {
 
 export interface RenderOutcome {
   file: string;
-  written?: string;
-  bytes?: number;
+  /** The PDF and its file name; the batch writes it (so that it decides which input wins a name). */
+  pdf?: Uint8Array;
+  fileName?: string;
   pages?: number;
   ms: number;
   diagnostics: Diagnostic[];
@@ -24,6 +23,8 @@ export interface RenderOutcome {
   text?: string;
   /** An unexpected failure (a bug), kept per file so the batch goes on. */
   crash?: string;
+  summary?: FichaSummary;
+  identity?: Partial<FichaSummary>;
 }
 
 /** One file's whole error boundary: whatever happens, the batch gets an outcome back. */
@@ -32,18 +33,16 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
   let text: string | undefined;
   try {
     const bytes = readFileSync(job.file);
-    text = bytes.toString('utf8');
+    text = bytes.length <= 2 * 1024 * 1024 ? bytes.toString('utf8') : undefined;
     const result = await renderFicha(job.file, bytes, { templatesDir: job.templatesDir, strict: job.strict, date: job.date ? new Date(job.date) : undefined, sourceBytes: bytes, charts: job.charts });
-    if (!result.pdf || !result.fileName || hasErrors(result.diagnostics)) {
-      return { file: job.file, ms: performance.now() - start, diagnostics: result.diagnostics, text };
-    }
-    const written = writeAtomic(job.out, result.fileName, result.pdf);
+    const base = { file: job.file, ms: performance.now() - start, diagnostics: result.diagnostics, text, summary: result.summary, identity: result.identity };
+    if (!result.pdf || !result.fileName || hasErrors(result.diagnostics)) return base;
     const pages = (result.pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
-    return { file: job.file, written, bytes: result.pdf.length, pages, ms: performance.now() - start, diagnostics: result.diagnostics, text };
+    return { ...base, pdf: new Uint8Array(result.pdf.buffer, result.pdf.byteOffset, result.pdf.length), fileName: result.fileName, pages };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES') {
-      return { file: job.file, ms: performance.now() - start, diagnostics: [{ code: 'io', severity: 'error', message: `no se pudo leer o escribir: ${e.message}`, file: job.file }] };
+      return { file: job.file, ms: performance.now() - start, diagnostics: [{ code: 'io', severity: 'error', message: `no se pudo leer: ${e.code === 'EISDIR' ? 'es una carpeta' : e.message}`, file: job.file }] };
     }
     return { file: job.file, ms: performance.now() - start, diagnostics: [], text, crash: e.stack ?? String(e) };
   }

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { DEFAULT_TEMPLATES } from '../layout/templates.js';
+import { writeAtomic } from '../output/write.js';
+import { contentKey, keyContext } from './contentKey.js';
+import { dispatch } from './dispatch.js';
+import { manifestPath, readManifest, updateRows, writeManifest, type ManifestRow } from './manifest.js';
+import type { RenderJob, RenderOutcome } from './renderOne.js';
+
+export interface BatchOptions {
+  out: string;
+  templatesDir?: string;
+  strict: boolean;
+  date?: string;
+  charts: boolean;
+  jobs: number;
+  /** Skip inputs whose PDF is up to date (same content key, PDF unchanged on disk). */
+  changed: boolean;
+  /** Stop dispatching at the first input that fails. */
+  failFast: boolean;
+  /** Checked before each ficha starts: true stops dispatching (a signal). */
+  interrupted: () => boolean;
+  /** Each ficha as it ends, and each skipped one. */
+  onDone?: (o: RenderOutcome, row: ManifestRow) => void;
+}
+
+export interface BatchResult {
+  rows: ManifestRow[];
+  outcomes: RenderOutcome[];
+  skipped: number;
+  /** Inputs never started (stopped by a signal or --fail-fast). */
+  notStarted: number;
+  /** Two inputs named the same PDF: which won and which did not. */
+  clashes: { pdf: string; winner: string; losers: string[] }[];
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * Renders a batch into `out` and updates its manifest: rows of this run replace the rows of the
+ * same inputs; the others are kept. The main thread writes every PDF, so when two inputs name the
+ * same PDF the last one in sorted order always wins, whatever order the workers finish in.
+ */
+export async function renderBatch(files: string[], opts: BatchOptions): Promise<BatchResult> {
+  const templatesDir = resolve(opts.templatesDir ?? DEFAULT_TEMPLATES);
+  const previous = readManifest(manifestPath(opts.out)).filas;
+  const prevByInput = new Map(previous.map((r) => [r.entrada, r]));
+  const order = new Map([...files].sort().map((f, i) => [f, i]));
+  const keys = new Map<string, string>();
+  const context = keyContext({ templatesDir, charts: opts.charts, strict: opts.strict, date: opts.date });
+  const jobs: RenderJob[] = [];
+  const rows: ManifestRow[] = [];
+  let skipped = 0;
+  for (const file of files) {
+    let key = '';
+    try {
+      key = contentKey(readFileSync(file), context);
+    } catch {
+      // Unreadable: renderOne reports it.
+    }
+    keys.set(file, key);
+    const prev = prevByInput.get(file);
+    if (opts.changed && key && prev && prev.clave === key && upToDate(prev, opts.out)) {
+      skipped++;
+      const row = { ...prev, estado: 'sin cambios' as const };
+      rows.push(row);
+      opts.onDone?.({ file, ms: 0, diagnostics: [] }, row);
+      continue;
+    }
+    jobs.push({ file, templatesDir: opts.templatesDir, strict: opts.strict, date: opts.date, charts: opts.charts });
+  }
+
+  const outcomes: RenderOutcome[] = [];
+  const writtenBy = new Map<string, string>();
+  const lost = new Map<string, string[]>();
+  let failed = false;
+  let started = 0;
+  await dispatch(
+    jobs,
+    { jobs: opts.jobs, stopped: () => opts.interrupted() || (opts.failFast && failed) },
+    (o) => {
+      started++;
+      if (o.pdf && o.fileName) {
+        const holder = writtenBy.get(o.fileName);
+        if (holder !== undefined && order.get(holder)! > order.get(o.file)!) {
+          // A later input already wrote this PDF: it wins, this one is refused.
+          lost.set(o.fileName, [...(lost.get(o.fileName) ?? []), o.file]);
+          o = sameOutput(o, holder);
+        } else {
+          if (holder !== undefined) lost.set(o.fileName, [...(lost.get(o.fileName) ?? []), holder]);
+          writeAtomic(opts.out, o.fileName, o.pdf);
+          writtenBy.set(o.fileName, o.file);
+        }
+      }
+      if (o.crash || hasErrors(o.diagnostics)) failed = true;
+      outcomes.push(o);
+      const row = rowOf(o, keys.get(o.file) ?? '');
+      rows.push(row);
+      opts.onDone?.(o, row);
+    },
+  );
+  // Inputs that lost their PDF to a later input: their rows say so.
+  const clashes = [...lost].map(([pdf, losers]) => ({ pdf, winner: writtenBy.get(pdf)!, losers: [...new Set(losers)].sort() }));
+  for (const c of clashes) {
+    for (const loser of c.losers) {
+      const i = rows.findIndex((r) => r.entrada === loser);
+      const o = outcomes.find((x) => x.file === loser)!;
+      if (i >= 0 && o && rows[i]!.pdf) {
+        const refused = sameOutput(o, c.winner);
+        outcomes[outcomes.indexOf(o)] = refused;
+        rows[i] = rowOf(refused, rows[i]!.clave);
+      }
+    }
+  }
+  writeManifest(opts.out, updateRows(previous, rows));
+  return { rows, outcomes, skipped, notStarted: jobs.length - started, clashes };
+}
+
+function sameOutput(o: RenderOutcome, winner: string): RenderOutcome {
+  const d: Diagnostic = {
+    code: 'same-output',
+    severity: 'error',
+    message: `${o.fileName} también lo genera ${winner} (mismo programa.id y anio); queda el de ${winner}, el último en orden alfabético`,
+    file: o.file,
+  };
+  return { ...o, pdf: undefined, fileName: undefined, pages: undefined, diagnostics: [...o.diagnostics, d] };
+}
+
+/** A previous row is up to date when its PDF is still in the folder, unchanged. */
+function upToDate(row: ManifestRow, out: string): boolean {
+  if ((row.estado !== 'generada' && row.estado !== 'sin cambios') || !row.pdf) return false;
+  const path = join(out, row.pdf);
+  return existsSync(path) && sha256(readFileSync(path)) === row.sha256;
+}
+
+function rowOf(o: RenderOutcome, clave: string): ManifestRow {
+  const s = o.summary;
+  const id = s ?? o.identity ?? {};
+  const written = o.pdf !== undefined && o.fileName !== undefined;
+  return {
+    entrada: o.file,
+    programa_id: id.programa_id ?? '',
+    anio: id.anio ?? null,
+    programa: id.programa ?? '',
+    servicio: id.servicio ?? '',
+    ministerio: id.ministerio ?? '',
+    metodologia: id.metodologia ?? '',
+    estado: o.crash ? 'falla interna' : written ? 'generada' : 'con errores',
+    pdf: written ? o.fileName! : '',
+    paginas: written ? (o.pages ?? null) : null,
+    bytes: written ? o.pdf!.length : null,
+    sha256: written ? sha256(o.pdf!) : '',
+    ms: Math.round(o.ms),
+    advertencias: o.diagnostics.filter((d) => d.severity === 'warning').length,
+    errores: o.diagnostics.filter((d) => d.severity === 'error').length + (o.crash ? 1 : 0),
+    clave,
+    cobertura: written ? (s?.cobertura ?? '') : '',
+    ejecucion_inicial: written ? (s?.ejecucion_inicial ?? '') : '',
+    ejecucion_final: written ? (s?.ejecucion_final ?? '') : '',
+    gasto_total: written ? (s?.gasto_total ?? '') : '',
+    gasto_por_beneficiario: written ? (s?.gasto_por_beneficiario ?? '') : '',
+  };
+}

@@ -1,0 +1,44 @@
+import { Tinypool } from 'tinypool';
+import { renderOne, type RenderJob, type RenderOutcome } from './renderOne.js';
+
+export interface DispatchOptions {
+  /** Worker threads to use at most. */
+  jobs: number;
+  /** Checked before each ficha starts: true stops dispatching (Ctrl-C, --fail-fast). */
+  stopped: () => boolean;
+}
+
+const WORKER = new URL('./worker.js', import.meta.url).href;
+const MIN_FILES_PER_WORKER = 8;
+
+/** How many workers a batch of `files` gets: a worker costs about a second to start. */
+export function workersFor(files: number, jobs: number): number {
+  return files >= MIN_FILES_PER_WORKER * 2 ? Math.min(jobs, Math.floor(files / MIN_FILES_PER_WORKER)) : 1;
+}
+
+/**
+ * Renders jobs in order, `workersFor` at a time, reporting each as it ends; one failure never stops
+ * the rest. A stop lets the fichas in flight finish and starts no new one. Each worker thread keeps
+ * its fonts, templates and chart specs warm across the files it renders.
+ */
+export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone: (o: RenderOutcome) => void): Promise<void> {
+  const queue = [...jobs];
+  const parallel = workersFor(jobs.length, opts.jobs);
+  if (parallel <= 1) {
+    while (queue.length && !opts.stopped()) onDone(await renderOne(queue.shift()!));
+    return;
+  }
+  const pool = new Tinypool({ filename: WORKER, minThreads: parallel, maxThreads: parallel });
+  try {
+    const runner = async () => {
+      while (queue.length && !opts.stopped()) {
+        const job = queue.shift()!;
+        const o = await (pool.run(job) as Promise<RenderOutcome>).catch((err: Error): RenderOutcome => ({ file: job.file, ms: 0, diagnostics: [], crash: err.stack ?? String(err) }));
+        onDone(o);
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, runner));
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeAtomic } from '../output/write.js';
+
+export type Estado = 'generada' | 'sin cambios' | 'con errores' | 'falla interna';
+
+/** One ficha of an output folder: where it came from, what became of it, its headline figures. */
+export interface ManifestRow {
+  entrada: string;
+  programa_id: string;
+  anio: number | null;
+  programa: string;
+  servicio: string;
+  ministerio: string;
+  metodologia: string;
+  estado: Estado;
+  /** The PDF's file name in the folder; empty when none was written. */
+  pdf: string;
+  paginas: number | null;
+  bytes: number | null;
+  sha256: string;
+  ms: number;
+  advertencias: number;
+  errores: number;
+  /** The input's content key: same key, same PDF (see contentKey.ts). */
+  clave: string;
+  cobertura: string;
+  ejecucion_inicial: string;
+  ejecucion_final: string;
+  gasto_total: string;
+  gasto_por_beneficiario: string;
+}
+
+export interface Manifest {
+  formato: 1;
+  filas: ManifestRow[];
+}
+
+export const COLUMNS: (keyof ManifestRow)[] = [
+  'entrada', 'programa_id', 'anio', 'programa', 'servicio', 'ministerio', 'metodologia', 'estado', 'pdf', 'paginas', 'bytes', 'sha256', 'ms',
+  'advertencias', 'errores', 'clave', 'cobertura', 'ejecucion_inicial', 'ejecucion_final', 'gasto_total', 'gasto_por_beneficiario',
+];
+
+export const MANIFEST_JSON = 'manifest.json';
+export const MANIFEST_CSV = 'manifest.csv';
+
+/** The manifest of a folder; none yet is an empty one. A damaged one is an error the caller reports. */
+export function readManifest(path: string): Manifest {
+  if (!existsSync(path)) return { formato: 1, filas: [] };
+  const data = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  if (data?.formato !== 1 || !Array.isArray(data.filas)) throw new Error(`${path} no es un manifiesto de ficha (formato 1)`);
+  return data;
+}
+
+/** Rows sorted as the manifest keeps them: by programa.id, then year, then input path. */
+export function sortRows(rows: ManifestRow[]): ManifestRow[] {
+  return [...rows].sort(
+    (a, b) => a.programa_id.localeCompare(b.programa_id, 'es') || (a.anio ?? 0) - (b.anio ?? 0) || (a.entrada < b.entrada ? -1 : a.entrada > b.entrada ? 1 : 0),
+  );
+}
+
+/**
+ * Rows of `previous` that this run did not touch, plus this run's rows: one row per input. A row
+ * whose PDF another input now writes is dropped (that ficha belongs to the other input now).
+ */
+export function updateRows(previous: ManifestRow[], current: ManifestRow[]): ManifestRow[] {
+  const touched = new Set(current.map((r) => r.entrada));
+  const pdfs = new Set(current.filter((r) => r.pdf).map((r) => r.pdf));
+  return sortRows([...previous.filter((r) => !touched.has(r.entrada) && !(r.pdf && pdfs.has(r.pdf))), ...current]);
+}
+
+/** Writes `manifest.json` and `manifest.csv` into `dir`, each atomically. */
+export function writeManifest(dir: string, rows: ManifestRow[]): void {
+  const manifest: Manifest = { formato: 1, filas: sortRows(rows) };
+  writeAtomic(dir, MANIFEST_JSON, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
+  writeAtomic(dir, MANIFEST_CSV, Buffer.from(toCsv(manifest.filas), 'utf8'));
+}
+
+/** RFC 4180 CSV with a UTF-8 byte order mark, so that spreadsheets read the accents right. */
+export function toCsv(rows: ManifestRow[]): string {
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `\uFEFF${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n')}\r\n`;
+}
+
+/** Several shards' manifests as one: rows by input, a later manifest's row winning. */
+export function mergeManifests(manifests: Manifest[]): ManifestRow[] {
+  const byInput = new Map<string, ManifestRow>();
+  for (const m of manifests) for (const r of m.filas) byInput.set(r.entrada, r);
+  return sortRows([...byInput.values()]);
+}
+
+export const manifestPath = (dir: string) => join(dir, MANIFEST_JSON);
