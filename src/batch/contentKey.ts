@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { delimiter, dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { delimiter, join, relative } from 'node:path';
+import { PACKAGE_ROOT, RULESETS_DIR } from '../paths.js';
 
 /** Everything besides the input's bytes that changes the PDF. */
 export interface KeyOptions {
@@ -11,8 +11,8 @@ export interface KeyOptions {
   date?: string;
 }
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RULESETS = join(ROOT, 'src', 'metrics', 'rulesets');
+const ROOT = PACKAGE_ROOT;
+const RULESETS = RULESETS_DIR;
 /** sha256 of a folder's files (paths and bytes), sorted. */
 function folderHash(dir: string): string {
   const hash = createHash('sha256');

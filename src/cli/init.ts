@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { writeAtomic } from '../output/write.js';
+import { SCHEMA_FILE } from '../paths.js';
 import { ruleSetIds } from '../metrics/rulesets.js';
 import { inputSchema } from '../validate/schema.js';
 
 /** The schema file this installation ships (`schema/`, kept equal to `ficha schema` by a test). */
-export const SCHEMA_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema', 'formato-1.schema.json');
+export { SCHEMA_FILE };
 
 /**
  * A commented skeleton input that validates as it is: every required key, S/I where the data is

@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { renderCommand } from './render.js';
-import { validateCommand } from './validate.js';
-import { extractCommand } from './extract.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import { spanishError, spanishHelp } from './spanish.js';
+
+// Each command loads its own modules when it runs: --help and validate never load PDFKit or Vega.
+const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 const program = new Command();
 program
   .name('ficha')
   .description('Genera la ficha de monitoreo y seguimiento (PDF) de programas públicos a partir de archivos YAML (formato 1).')
-  .version('0.1.0', '-V, --version', 'muestra la versión')
+  .version(VERSION, '-V, --version', 'muestra la versión')
   .helpOption('-h, --help', 'muestra esta ayuda')
   .helpCommand('help [comando]', 'muestra la ayuda de un comando')
   .configureOutput({
@@ -35,6 +38,7 @@ program
   .option('-q, --quiet', 'no muestra el progreso')
   .helpOption('-h, --help', 'muestra esta ayuda')
   .action(async (inputs: string[], opts) => {
+    const { renderCommand } = await import('./render.js');
     process.exitCode = await renderCommand(inputs, opts);
   });
 
@@ -46,7 +50,8 @@ program
   .option('--json', 'diagnósticos como JSON (una lista por archivo), para otros programas')
   .option('--templates <carpeta>', 'carpeta de plantillas propia, para validar también contra ella')
   .helpOption('-h, --help', 'muestra esta ayuda')
-  .action((inputs: string[], opts) => {
+  .action(async (inputs: string[], opts) => {
+    const { validateCommand } = await import('./validate.js');
     process.exitCode = validateCommand(inputs, opts);
   });
 
@@ -106,6 +111,7 @@ program
   .option('-o, --out <archivo>', 'archivo de salida (por defecto, la salida estándar)')
   .helpOption('-h, --help', 'muestra esta ayuda')
   .action(async (pdf: string, opts) => {
+    const { extractCommand } = await import('./extract.js');
     process.exitCode = await extractCommand(pdf, opts);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/report.js';
-import { runStages } from '../pipeline/pipeline.js';
+import { runStages } from '../pipeline/stages.js';
 import { collectInputs } from './inputs.js';
 
 export function validateCommand(inputs: string[], opts: { strict?: boolean; json?: boolean; templates?: string }): number {
@@ -26,7 +26,8 @@ export function validateCommand(inputs: string[], opts: { strict?: boolean; json
       continue;
     }
     const text = bytes.toString('utf8');
-    const staged = runStages(file, bytes, { strict: opts.strict, templatesDir: opts.templates });
+    // Templates are compiled only to check an institution's own copy (--templates).
+    const staged = runStages(file, bytes, { strict: opts.strict, templatesDir: opts.templates, layout: opts.templates !== undefined });
     if (opts.json) {
       const valid = !hasErrors(staged.diagnostics);
       if (!valid) bad++;

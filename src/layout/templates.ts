@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
+import { TEMPLATES_DIR } from '../paths.js';
 
 /** The project's own templates; `--templates DIR` points at an institution's copy instead. */
-export const DEFAULT_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
+export const DEFAULT_TEMPLATES = TEMPLATES_DIR;
 
 export interface TemplateSet {
   dir: string;

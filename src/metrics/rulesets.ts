@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { delimiter, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
+import { RULESETS_DIR } from '../paths.js';
 import { z } from 'zod';
 
 /** A rule set is data: thresholds plus sentence templates, one YAML file per methodology. */
@@ -51,7 +51,7 @@ export const ruleSetSchema = z.strictObject({
 export type Rule = z.infer<typeof ruleSchema>;
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
-const RULESET_DIR = join(dirname(fileURLToPath(import.meta.url)), 'rulesets');
+const RULESET_DIR = RULESETS_DIR;
 let registry: Map<string, RuleSet> | undefined;
 
 /**

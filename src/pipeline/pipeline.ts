@@ -1,76 +1,11 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { hasErrors, promoteWarnings } from '../diagnostics/diagnostic.js';
-import { loadYaml, type LoadedSource } from '../load/load.js';
-import { locate, type PathSegment } from '../load/locate.js';
-import { computeFicha, type Ficha } from '../metrics/ficha.js';
-import { num, pct } from '../present/format.js';
-import type { NarrativeProblem } from '../present/narrative.js';
-import { present, type View } from '../present/view.js';
-import type { LayoutDoc } from '../layout/blocks.js';
-import { layout } from '../layout/layout.js';
 import { loadTemplates, type TemplateSet } from '../layout/templates.js';
 import { ChartEngine } from '../charts/engine.js';
-import type { ChartData } from '../charts/data.js';
 import { measurerFor, renderPdf } from '../pdf/render.js';
-import { validate } from '../validate/validate.js';
-import { replaceUndrawable } from '../validate/glyphs.js';
-import { themeFonts } from '../pdf/fonts.js';
 import type { ProgramInput } from '../validate/schema.js';
+import { identityOf, runStages, summaryOf, type FichaSummary, type RenderOptions } from './stages.js';
 
-export interface RenderOptions {
-  templatesDir?: string;
-  strict?: boolean;
-  /** Creation date of the PDF; default: derived from the input, never the clock. */
-  date?: Date;
-  /** The input file's exact bytes, attached to the PDF; default: the text as UTF-8. */
-  sourceBytes?: Uint8Array;
-  /** false: a text-only ficha (--no-charts). */
-  charts?: boolean;
-}
-
-/** Each stage's output, so tests can run the pipeline up to any stage. */
-export interface Staged {
-  source: LoadedSource;
-  diagnostics: Diagnostic[];
-  input?: ProgramInput;
-  ficha?: Ficha;
-  view?: View;
-  charts?: Record<string, ChartData>;
-  layout?: LayoutDoc;
-}
-
-export const FORMATTERS = { pct: (v: number) => pct(v, 1), num: (v: number) => num(v, Number.isInteger(v) ? 0 : 1) };
-
-/** load -> validate -> metrics -> present -> layout, collecting diagnostics; stops at the first stage with errors. */
-export function runStages(file: string, input: string | Uint8Array, opts: RenderOptions = {}): Staged {
-  const { source, diagnostics } = loadYaml(file, input);
-  const staged: Staged = { source, diagnostics };
-  if (hasErrors(diagnostics)) return staged;
-  const templates = loadTemplates(opts.templatesDir);
-  const font = themeFonts(templates.theme, templates.dir).regular;
-  // fontkit's Font has hasGlyphForCodePoint; its type declarations omit it.
-  const hasGlyph = (cp: number) => (font as unknown as { hasGlyphForCodePoint(cp: number): boolean }).hasGlyphForCodePoint(cp);
-  staged.diagnostics.push(...replaceUndrawable(source, hasGlyph));
-  const v = validate(source);
-  staged.diagnostics.push(...v.diagnostics);
-  if (!v.input) return staged;
-  staged.input = v.input;
-  const ficha = computeFicha(v.input, FORMATTERS);
-  staged.ficha = ficha;
-  const at = (path: PathSegment[]) => locate(source, path);
-  for (const w of ficha.warnings) {
-    const pos = at(w.path);
-    staged.diagnostics.push({ code: w.code, severity: 'warning', message: w.message, file, line: pos.line, column: pos.column, path: w.path.join('.') });
-  }
-  const { view, problems, charts } = present(ficha, { charts: opts.charts });
-  staged.diagnostics.push(...problems.map((p) => narrativeDiagnostic(source, p)));
-  if (opts.strict) staged.diagnostics = promoteWarnings(staged.diagnostics);
-  if (hasErrors(staged.diagnostics)) return staged;
-  staged.view = view;
-  staged.charts = opts.charts === false ? undefined : charts;
-  staged.layout = layout(view, templates);
-  return staged;
-}
+export * from './stages.js';
 
 export interface RenderResult {
   diagnostics: Diagnostic[];
@@ -81,58 +16,6 @@ export interface RenderResult {
   summary?: FichaSummary;
   /** For an input that could not be rendered: what can be read of who it is about. */
   identity?: Partial<FichaSummary>;
-}
-
-/** The identity keys of a document that failed validation, read without expanding anything. */
-export function identityOf(source: LoadedSource): Partial<FichaSummary> {
-  const scalar = (...path: string[]) => {
-    const v = source.doc.getIn(path);
-    return typeof v === 'string' || typeof v === 'number' ? v : undefined;
-  };
-  const out: Partial<FichaSummary> = {};
-  const id = scalar('programa', 'id');
-  const anio = scalar('ficha', 'anio');
-  if (id !== undefined) out.programa_id = String(id);
-  if (typeof anio === 'number') out.anio = anio;
-  for (const k of ['nombre', 'servicio', 'ministerio'] as const) {
-    const v = scalar('programa', k);
-    if (v !== undefined) out[k === 'nombre' ? 'programa' : k] = String(v).slice(0, 500);
-  }
-  const m = scalar('ficha', 'metodologia');
-  if (m !== undefined) out.metodologia = String(m);
-  return out;
-}
-
-/** The headline of one ficha: its identity and year t's figures as printed in it. */
-export interface FichaSummary {
-  programa_id: string;
-  anio: number;
-  programa: string;
-  servicio: string;
-  ministerio: string;
-  metodologia: string;
-  cobertura: string;
-  ejecucion_inicial: string;
-  ejecucion_final: string;
-  gasto_total: string;
-  gasto_por_beneficiario: string;
-}
-
-export function summaryOf(input: ProgramInput, view: View): FichaSummary {
-  const p = input.programa;
-  return {
-    programa_id: p.id,
-    anio: input.ficha.anio,
-    programa: p.nombre,
-    servicio: p.servicio,
-    ministerio: p.ministerio,
-    metodologia: input.ficha.metodologia,
-    cobertura: view.poblacion.cobertura[2],
-    ejecucion_inicial: view.presupuesto.ejecucion_inicial[2],
-    ejecucion_final: view.presupuesto.ejecucion_final[2],
-    gasto_total: view.componentes.total[2],
-    gasto_por_beneficiario: view.gasto_por_beneficiario[2],
-  };
 }
 
 /** One input (its text, or its bytes as read from disk) -> the ficha PDF, or the reasons why not. */
@@ -181,17 +64,3 @@ export function chartEngineFor(templates: TemplateSet): ChartEngine {
   return engine;
 }
 
-function narrativeDiagnostic(source: LoadedSource, p: NarrativeProblem): Diagnostic {
-  let pos = locate(source, p.path);
-  if (p.needle) {
-    const node = source.doc.getIn(p.path, true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) {
-      const idx = source.text.indexOf(p.needle, node.range[0]);
-      if (idx >= 0 && idx < node.range[2]) {
-        const lp = source.lineCounter.linePos(idx);
-        pos = { line: lp.line, column: lp.col, found: p.path.length };
-      }
-    }
-  }
-  return { code: p.code, severity: 'error', message: p.message, file: source.file, line: pos.line, column: pos.column, path: p.path.map(String).join('.') };
-}

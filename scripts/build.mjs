@@ -1,0 +1,23 @@
+// npm run build (also run by `npm ci` through `prepare`): the CLI and the batch worker as compiled
+// JavaScript in dist/, so that no command pays for compiling TypeScript at start-up. Pure-JS
+// dependencies are bundled in (one file read instead of hundreds); PDFKit and fontkit stay in
+// node_modules because they read data files next to their own code. Each command's modules are
+// chunks loaded on demand: `--help` loads almost nothing, `validate` neither PDFKit nor Vega.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: { main: 'src/cli/main.ts', worker: 'src/batch/worker.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  external: ['pdfkit', 'fontkit', 'tinypool', 'pdfjs-dist', 'canvas', 'tsx'],
+  chunkNames: 'chunk-[hash]',
+  logLevel: 'warning',
+  // Bundled CommonJS code calls require(); give the ES module one.
+  banner: { js: "// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\nimport { createRequire as __ficha_require } from 'node:module';\nconst require = __ficha_require(import.meta.url);" },
+});
