@@ -81,6 +81,30 @@ program
   });
 
 program
+  .command('mail')
+  .description('prepara (--eml-dir) o envía (--send) por correo las fichas a cada institución, según un CSV de destinatarios')
+  .argument('<fichas...>', 'fichas PDF, carpetas o manifest.json')
+  .requiredOption('--recipients <archivo.csv>', 'destinatarios por programa: columnas programa.id,to,cc (varias direcciones separadas por ;)')
+  .option('--eml-dir <carpeta>', 'escribe un archivo .eml por mensaje, sin enviar')
+  .option('--send', 'envía por SMTP')
+  .option('--dry-run', 'muestra quién recibiría qué, sin enviar ni escribir')
+  .option('--from <dirección>', 'remitente (o FICHA_MAIL_FROM)')
+  .option('--reply-to <dirección>', 'dirección de respuesta')
+  .option('--smtp <url>', 'servidor: smtp://usuario:clave@servidor:587 o smtps://… (o FICHA_SMTP_URL)')
+  .option('--connections <n>', 'conexiones SMTP simultáneas', '2')
+  .option('--retries <n>', 'reintentos ante una falla temporal (4xx)', '3')
+  .option('--retry-delay <ms>', 'espera antes del primer reintento; se duplica en cada uno', '2000')
+  .option('--journal <archivo>', 'registro de envíos (por defecto envios.jsonl junto a las fichas)')
+  .option('--force', 'envía de nuevo aunque el registro diga que ya se envió')
+  .option('--max-attachment <MB>', 'tamaño máximo de los adjuntos de un mensaje', '10')
+  .option('--templates <carpeta>', 'carpeta de plantillas propia (usa su mail/)')
+  .helpOption('-h, --help', 'muestra esta ayuda')
+  .action(async (inputs: string[], opts) => {
+    const { mailCommand } = await import('./mail.js');
+    process.exitCode = await mailCommand(inputs, opts);
+  });
+
+program
   .command('schema')
   .description('escribe el esquema JSON (draft 2020-12) del formato de entrada, para editores y otros programas')
   .option('-o, --out <archivo>', 'archivo de salida (por defecto, la salida estándar)')

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { compose, groupMessages, type Composed, type Message } from '../mail/compose.js';
+import { collectPdfs, readFicha, type FichaToSend } from '../mail/fichas.js';
+import { appendJournal, pending, readJournal } from '../mail/journal.js';
+import { parseRecipients } from '../mail/recipients.js';
+import { safeServer, smtpSender } from '../mail/send.js';
+import { writeAtomic } from '../output/write.js';
+import { checkOutDir } from './paths.js';
+
+export interface MailCliOptions {
+  recipients: string;
+  emlDir?: string;
+  send?: boolean;
+  dryRun?: boolean;
+  from?: string;
+  replyTo?: string;
+  smtp?: string;
+  connections: string;
+  retries: string;
+  retryDelay: string;
+  journal?: string;
+  force?: boolean;
+  maxAttachment: string;
+  templates?: string;
+}
+
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const addressOf = (s: string) => /<([^>]+)>/.exec(s)?.[1] ?? s.trim();
+
+/** `ficha mail <pdf|carpeta|manifest.json>... --recipients FILE.csv (--eml-dir DIR | --send | --dry-run)`. */
+export async function mailCommand(inputs: string[], opts: MailCliOptions): Promise<number> {
+  const modes = [opts.emlDir !== undefined, opts.send === true, opts.dryRun === true].filter(Boolean).length;
+  if (modes !== 1) return usage('indique uno de --eml-dir CARPETA, --send o --dry-run');
+  const from = opts.from ?? process.env.FICHA_MAIL_FROM;
+  if (!opts.dryRun && (!from || !ADDRESS.test(addressOf(from)))) return usage(`--from (o FICHA_MAIL_FROM): se esperaba una dirección de correo válida; se encontró «${from ?? ''}»`);
+  if (opts.replyTo && !ADDRESS.test(addressOf(opts.replyTo))) return usage(`--reply-to: dirección no válida «${opts.replyTo}»`);
+  const smtp = opts.smtp ?? process.env.FICHA_SMTP_URL;
+  if (opts.send && !smtp) return usage('--send necesita --smtp smtp://usuario:clave@servidor:puerto (o FICHA_SMTP_URL)');
+  if (smtp && !/^smtps?:\/\//.test(smtp)) return usage(`--smtp: se esperaba una URL smtp:// o smtps:// (${safeServer(smtp)})`);
+  const num = (v: string, name: string, min: number) => {
+    const n = Number(v);
+    return Number.isFinite(n) && n >= min ? n : usage(`${name}: se esperaba un número >= ${min}; se encontró «${v}»`) && NaN;
+  };
+  const connections = num(opts.connections, '--connections', 1);
+  const retries = num(opts.retries, '--retries', 0);
+  const retryDelay = num(opts.retryDelay, '--retry-delay', 0);
+  const maxMb = num(opts.maxAttachment, '--max-attachment', 0.001);
+  if ([connections, retries, retryDelay, maxMb].some(Number.isNaN)) return 2;
+  if (opts.emlDir) {
+    const problem = checkOutDir(opts.emlDir, '--eml-dir');
+    if (problem) return usage(problem);
+  }
+  let csv: string;
+  try {
+    csv = readFileSync(opts.recipients, 'utf8');
+  } catch (err) {
+    return usage(`--recipients ${opts.recipients}: no se pudo leer (${(err as NodeJS.ErrnoException).code})`);
+  }
+
+  let problems = 0;
+  const { byProgram, problems: csvProblems } = parseRecipients(csv);
+  for (const p of csvProblems) console.error(`${opts.recipients}:${p.line}: error ${p.message}`);
+  problems += csvProblems.length;
+
+  const { files, problems: missing } = collectPdfs(inputs);
+  for (const m of missing) console.error(m);
+  problems += missing.length;
+  const fichas: FichaToSend[] = [];
+  for (const f of files) {
+    const r = await readFicha(f);
+    if (typeof r === 'string') {
+      console.error(r);
+      problems++;
+    } else fichas.push(r);
+  }
+  const { messages, unaddressed } = groupMessages(fichas, byProgram);
+  for (const f of unaddressed) console.error(`${f.path}: ${opts.recipients} no tiene destinatarios válidos para programa.id «${f.programaId}»; no se envía`);
+  problems += unaddressed.length;
+
+  const journalPath = opts.journal ?? join(dirname(files[0] ?? '.'), 'envios.jsonl');
+  const journal = opts.force ? [] : readJournal(journalPath);
+  const maxBytes = maxMb * 1024 * 1024;
+  let skipped = 0;
+  let refused = 0;
+  let failed = 0;
+  let done = 0;
+  const toDo: Message[] = [];
+  for (const m of messages) {
+    const rest = opts.send ? pending(m, journal) : m;
+    if (!rest) {
+      skipped++;
+      continue;
+    }
+    const size = rest.fichas.reduce((s, f) => s + f.bytes.length, 0);
+    if (size > maxBytes) {
+      console.error(`mensaje a ${rest.to.join(', ')}: los adjuntos suman ${(size / 1024 / 1024).toFixed(1)} MB, más que --max-attachment ${maxMb} MB; no se envía`);
+      refused++;
+      continue;
+    }
+    toDo.push(rest);
+  }
+
+  if (opts.dryRun) {
+    for (const m of toDo) console.log(`a ${m.to.join(', ')}${m.cc.length ? ` (cc ${m.cc.join(', ')})` : ''}: ${m.fichas.map((f) => f.fileName).join(', ')}`);
+    console.log(`${toDo.length} mensaje${toDo.length === 1 ? '' : 's'} por enviar (nada se envió)`);
+    return problems || refused ? 1 : 0;
+  }
+  const composed: Composed[] = [];
+  for (const m of toDo) composed.push(await compose(m, { from: from!, replyTo: opts.replyTo, templatesDir: opts.templates }));
+
+  if (opts.emlDir) {
+    for (const c of composed) {
+      const name = `${c.message.fichas.length === 1 ? c.message.fichas[0]!.fileName.replace(/\.pdf$/, '') : c.message.to[0]!.replace(/[^a-z0-9.@-]/gi, '_')}.eml`;
+      writeAtomic(opts.emlDir, name, c.raw);
+      console.log(`${join(opts.emlDir, name)}: a ${c.message.to.join(', ')}, ${c.message.fichas.length} ficha${c.message.fichas.length === 1 ? '' : 's'}`);
+      done++;
+    }
+  } else {
+    const sender = smtpSender({ url: smtp!, connections, retries, retryDelayMs: retryDelay });
+    try {
+      const queue = [...composed];
+      const worker = async () => {
+        for (let c = queue.shift(); c; c = queue.shift()) {
+          const r = await sender.send(c);
+          const who = `${c.message.to.join(', ')}${c.message.cc.length ? ` (cc ${c.message.cc.join(', ')})` : ''}`;
+          if (r.status === 'sent') {
+            const rejected = new Set(r.rejected.map((a) => a.toLowerCase()));
+            appendJournal(journalPath, {
+              fecha: new Date().toISOString(),
+              message_id: c.messageId,
+              to: c.message.to.filter((a) => !rejected.has(a)),
+              cc: c.message.cc.filter((a) => !rejected.has(a)),
+              adjuntos: c.message.fichas.map((f) => ({ nombre: f.fileName, sha256: f.sha256 })),
+              respuesta: r.response,
+            });
+            done++;
+            console.log(`enviado a ${who}: ${c.message.fichas.map((f) => f.fileName).join(', ')}${r.attempts > 1 ? ` (tras ${r.attempts} intentos)` : ''}`);
+            if (rejected.size) {
+              refused++;
+              console.error(`rechazados por el servidor: ${[...rejected].join(', ')}`);
+            }
+          } else if (r.status === 'refused') {
+            refused++;
+            console.error(`rechazado, a ${who}: ${r.response}`);
+          } else {
+            failed++;
+            console.error(`falló tras ${r.attempts} intentos, a ${who}: ${r.response}`);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(connections, composed.length || 1) }, worker));
+    } finally {
+      sender.close();
+    }
+  }
+  const verb = opts.emlDir ? 'escritos' : 'enviados';
+  console.log(`${done} ${verb}, ${skipped} omitidos (ya enviados), ${refused} rechazados, ${failed} fallidos${problems ? `, ${problems} problemas` : ''}${opts.send ? ` · ${safeServer(smtp!)} · registro ${journalPath}` : ''}`);
+  return problems || refused || failed ? 1 : 0;
+}
+
+function usage(message: string): number {
+  console.error(`ficha mail: ${message}`);
+  return 2;
+}
