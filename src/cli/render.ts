@@ -7,6 +7,7 @@ import type { RenderOutcome } from '../batch/renderOne.js';
 import type { ManifestRow } from '../batch/manifest.js';
 import { parseShard, shardOf } from '../batch/shard.js';
 import { collectInputs } from './inputs.js';
+import { validEpoch } from '../pipeline/pipeline.js';
 import { checkOutDir, checkTemplatesDir } from './paths.js';
 
 export interface RenderCliOptions {
@@ -29,6 +30,11 @@ export const EXIT_INTERRUPTED = 130;
 export async function renderCommand(inputs: string[], opts: RenderCliOptions): Promise<number> {
   const date = checkDate(opts.date);
   if (date === false) return 2;
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '' && !validEpoch(epoch)) {
+    console.error(`SOURCE_DATE_EPOCH: se esperaban segundos desde 1970 hasta el año 9999; se encontró «${epoch.slice(0, 40)}»`);
+    return 2;
+  }
   const jobs = opts.jobs ? Number(opts.jobs) : Math.max(1, availableParallelism());
   if (!Number.isInteger(jobs) || jobs < 1) {
     console.error(`--jobs: se esperaba un número entero >= 1; se encontró «${opts.jobs}»`);

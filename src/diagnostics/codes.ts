@@ -39,5 +39,9 @@ export const CODES: Record<string, { severity: 'error' | 'warning'; es: string }
   'porcentaje-fuera-de-rango': { severity: 'warning', es: 'un indicador porcentual fuera de 0..100' },
   'beneficiaria-mayor-que-objetivo': { severity: 'warning', es: 'población beneficiada mayor que la objetivo' },
   'inicio-posterior': { severity: 'warning', es: 'año de inicio posterior al año de la ficha' },
+  'inflactor-inusual': { severity: 'warning', es: 'un inflactor fuera de 0,5..2' },
+  'demasiados-componentes': { severity: 'warning', es: 'más de 50 componentes' },
+  'demasiados-indicadores': { severity: 'warning', es: 'más de 50 indicadores' },
+  'same-output': { severity: 'error', es: 'dos entradas generan el mismo PDF: queda la última en orden alfabético' },
   io: { severity: 'error', es: 'no se pudo leer el archivo (no existe, es una carpeta, sin permiso)' },
 };

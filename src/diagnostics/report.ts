@@ -10,7 +10,8 @@ export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const where = d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
   const lines = [`${safe(where)} ${SEVERITY_ES[d.severity]} ${safe(d.message)} [${d.code}]`];
   if (d.path) lines.push(`  en: ${safe(d.path)}`);
-  if (source !== undefined && d.line) {
+  // A file that is not UTF-8 or too large has no line worth showing.
+  if (source !== undefined && d.line && d.code !== 'not-utf8' && d.code !== 'file-too-large') {
     const text = lineAt(source, d.line);
     if (text !== undefined) {
       const { excerpt, caret } = window(text.replace(/\t/g, ' '), (d.column ?? 1) - 1);

@@ -2,6 +2,7 @@ import type { PathSegment } from '../load/locate.js';
 import type { ProgramInput } from '../validate/schema.js';
 import type { Figures } from './figures.js';
 import { isMarker, type Value } from './value.js';
+import { PLAUSIBLE } from '../load/limits.js';
 
 export interface ConsistencyWarning {
   code: string;
@@ -46,6 +47,18 @@ export function checkConsistency(input: ProgramInput, f: Figures, fmt: (v: numbe
     if (!isMarker(b) && !isMarker(o) && b > o) {
       out.push({ code: 'beneficiaria-mayor-que-objetivo', path: ['poblacion', 'por_anio', String(y), 'beneficiaria'], message: `la población beneficiaria ${y} (${fmt(b)}) es mayor que la población objetivo (${fmt(o)})` });
     }
+  }
+  // Plausibility: figures a person would question, though they render.
+  for (const [year, v] of Object.entries(input.ficha.moneda.inflactores)) {
+    if (v < PLAUSIBLE.inflactor[0] || v > PLAUSIBLE.inflactor[1]) {
+      out.push({ code: 'inflactor-inusual', path: ['ficha', 'moneda', 'inflactores', year], message: `el inflactor ${year} es ${fmt(v)}: se esperaba un valor entre ${PLAUSIBLE.inflactor[0]} y ${PLAUSIBLE.inflactor[1]}` });
+    }
+  }
+  if (input.componentes.length > PLAUSIBLE.components) {
+    out.push({ code: 'demasiados-componentes', path: ['componentes'], message: `${input.componentes.length} componentes: una ficha suele tener a lo más ${PLAUSIBLE.components}` });
+  }
+  if (input.indicadores.length > PLAUSIBLE.indicators) {
+    out.push({ code: 'demasiados-indicadores', path: ['indicadores'], message: `${input.indicadores.length} indicadores: una ficha suele tener a lo más ${PLAUSIBLE.indicators}` });
   }
   if (input.programa.anio_inicio > t) {
     out.push({ code: 'inicio-posterior', path: ['programa', 'anio_inicio'], message: `el año de inicio (${input.programa.anio_inicio}) es posterior al año de la ficha (${t})` });

@@ -8,11 +8,20 @@ export function drawFooters(ctx: DrawContext, footer: string, y: number): void {
   const size = theme.sizes.footer!;
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    let text = `${footer} · Página ${i + 1} de ${range.count}`;
-    while (measurer.width(text, 'regular', size) > ctx.width && footer.length > 10) {
-      footer = footer.slice(0, -2).trimEnd() + '…';
-      text = `${footer} · Página ${i + 1} de ${range.count}`;
+    const page = ` · Página ${i + 1} de ${range.count}`;
+    const fits = (s: string) => measurer.width(s + page, 'regular', size) <= ctx.width;
+    if (!fits(footer)) {
+      // The longest prefix that fits with an ellipsis, by binary search: O(log n) measurements.
+      let lo = 0;
+      let hi = footer.length;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (fits(`${footer.slice(0, mid).trimEnd()}…`)) lo = mid;
+        else hi = mid - 1;
+      }
+      footer = `${footer.slice(0, Math.max(lo, 1)).trimEnd()}…`;
     }
+    const text = footer + page;
     artifact(doc, 'Pagination', () => {
       doc.lineWidth(0.5).strokeColor(theme.colors.rule!).moveTo(ctx.left, y - 4).lineTo(ctx.left + ctx.width, y - 4).stroke();
       doc.font(ctx.fontIds.regular).fontSize(size).fillColor(theme.colors.muted!).text(text, ctx.left, y, { lineBreak: false, width: ctx.width, align: 'center' });

@@ -7,6 +7,11 @@ import { identityOf, runStages, summaryOf, type FichaSummary, type RenderOptions
 
 export * from './stages.js';
 
+/** SOURCE_DATE_EPOCH as a PDF can carry it: whole seconds from 1970 to the end of year 9999. */
+export function validEpoch(epoch: string): boolean {
+  return /^\d{1,12}$/.test(epoch) && Number(epoch) <= 253402300799;
+}
+
 export interface RenderResult {
   diagnostics: Diagnostic[];
   pdf?: Buffer;
@@ -46,7 +51,7 @@ export async function renderFicha(file: string, source: string | Uint8Array, opt
  */
 function defaultDate(input: ProgramInput): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (epoch && validEpoch(epoch)) return new Date(Number(epoch) * 1000);
   if (input.ficha.fecha) return new Date(`${input.ficha.fecha}T12:00:00Z`);
   return new Date(Date.UTC(input.ficha.anio, 11, 31, 12, 0, 0));
 }

@@ -16,7 +16,7 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((cur, k) => obj(cur)[k], v);
 
 /** Rules that need more than one key at once: years of year maps, catalog names, rule ids. */
-export function crossChecks(data: unknown, locate: Locate): Finding[] {
+export function crossChecks(data: unknown, locate: Locate, raw: unknown = data): Finding[] {
   const out: Finding[] = [];
   const error = (code: string, path: PathSegment[], message: string, where: 'key' | 'value' = 'value') => {
     const pos = locate(path, where);
@@ -24,7 +24,7 @@ export function crossChecks(data: unknown, locate: Locate): Finding[] {
   };
   checkYears(data, error);
   checkRegions(data, error);
-  checkSubtitulos(data, error);
+  checkSubtitulos(raw, error);
   checkIndicators(data, error);
   checkRuleSet(data, error);
   checkInflactores(data, error);

@@ -6,6 +6,12 @@ import type { LoadedSource } from '../load/load.js';
 export const REPLACEMENT = '\uFFFD';
 
 /**
+ * Right-to-left scripts and bidirectional controls: PDFKit lays text out left to right only, so
+ * Hebrew (which the font has) would print reversed, brackets and all. Replaced, with a warning.
+ */
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/**
  * Characters the font cannot draw (CJK, emoji, scripts other than Latin): each text value that has
  * one gets it replaced by U+FFFD, and a warning at the first such character of the value. Tabs in
  * text values become spaces.
@@ -23,7 +29,7 @@ export function replaceUndrawable(source: LoadedSource, hasGlyph: (codePoint: nu
       let changed = false;
       for (const ch of value) {
         const cp = ch.codePointAt(0)!;
-        if (cp < 0x80 || /\s/.test(ch) || hasGlyph(cp)) replaced += ch;
+        if (cp < 0x80 || /\s/.test(ch) || (!RTL.test(ch) && hasGlyph(cp))) replaced += ch;
         else {
           first ??= ch;
           replaced += REPLACEMENT;
@@ -39,7 +45,9 @@ export function replaceUndrawable(source: LoadedSource, hasGlyph: (codePoint: nu
       out.push({
         code: 'unsupported-character',
         severity: 'warning',
-        message: `la fuente de la ficha no tiene el carácter «${first}» (U+${cp}): se imprime como ${REPLACEMENT}`,
+        message: RTL.test(first!)
+          ? `la ficha no imprime escritura de derecha a izquierda ni controles bidireccionales («${first}», U+${cp}): se imprime como ${REPLACEMENT}`
+          : `la fuente de la ficha no tiene el carácter «${first}» (U+${cp}): se imprime como ${REPLACEMENT}`,
         file: source.file,
         line: pos.line,
         column: pos.col,

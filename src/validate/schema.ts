@@ -17,6 +17,13 @@ const text = z.union([z.string(), z.number()], expect('un texto')).transform(Str
 const nonEmptyText = z
   .union([z.string().trim().min(1), z.number()], expect('un texto no vacío'))
   .transform(String);
+/** 2023-02-30 is not a date: the day must exist in its month (and the year be 0001..9999). */
+function isCalendarDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** Names, units, labels: one line of a header or a table cell. */
 const name = z
   .union([z.string().trim().min(1).max(LIMITS.nameLength), z.number()], expect(`un texto no vacío de hasta ${LIMITS.nameLength} caracteres`))
@@ -31,9 +38,11 @@ const programId = z
   .refine((id) => !RESERVED.test(id), expect('un identificador que no sea un nombre reservado del sistema (con, prn, aux, nul, com1…, lpt1…)'));
 const year = z.number(expect('un año (número entero)')).int(expect('un año (número entero)')).min(1900, expect('un año >= 1900')).max(2200, expect('un año <= 2200'));
 
-export const amount = z.union([z.number().min(0), marker], expect('un monto (número >= 0), N/A o S/I'));
-export const count = z.union([z.number().int().min(0), marker], expect('un número entero >= 0, N/A o S/I'));
-const indicatorValue = z.union([z.number(), marker], expect('un número, N/A o S/I'));
+/** Past 10^15 M$ a figure is a typing or export error, not an amount: refused. */
+const MAX_AMOUNT = 1e15;
+export const amount = z.union([z.number().min(0).max(MAX_AMOUNT), marker], expect('un monto (número >= 0 y menor que 10^15), N/A o S/I'));
+export const count = z.union([z.number().int().min(0).max(MAX_AMOUNT), marker], expect('un número entero >= 0 (menor que 10^15), N/A o S/I'));
+const indicatorValue = z.union([z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT), marker], expect('un número (de magnitud menor que 10^15), N/A o S/I'));
 
 /** A mapping year -> value; keys are checked against the monitoring year in crossChecks. */
 const yearMap = <T extends z.ZodType>(value: T) => z.record(z.string(), value, expect('un mapa año -> valor'));
@@ -80,12 +89,13 @@ export const inputSchema = z.strictObject(
         fecha: z
           .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)], expect('una fecha AAAA-MM-DD'))
           .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+          .refine(isCalendarDate, expect('una fecha AAAA-MM-DD que exista (mes 01..12, día del mes)'))
           .optional(),
         moneda: z.strictObject(
           {
             anio_base: year,
             montos: z.enum(['reales', 'nominales'], expect('reales o nominales')).default('reales'),
-            inflactores: yearMap(z.number(expect('un número > 0')).positive(expect('un número > 0'))).default({}),
+            inflactores: yearMap(z.number(expect('un número > 0')).positive(expect('un número > 0')).max(100, expect('un inflactor > 0 y <= 100'))).default({}),
           },
           expect('un mapa con anio_base, montos e inflactores'),
         ),

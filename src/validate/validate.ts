@@ -40,7 +40,9 @@ export function validate(source: LoadedSource): ValidationResult {
   const parsed = inputSchema.safeParse(data);
   const schemaProblems = parsed.success ? [] : dropMisspeltMissing(parsed.error.issues.flatMap((issue) => issueToDiagnostics(source, data, issue)));
   // Cross-field checks run even on a rejected file, so all of its problems are reported at once.
-  const cross = crossChecks(parsed.success ? parsed.data : data, (path, at) => locate(source, path, at)).map((d) => ({ ...d, file: source.file }));
+  // Keys are read from the data as written too: a key like __proto__ is data there, while in the
+  // parsed object it would have become the object's prototype.
+  const cross = crossChecks(parsed.success ? parsed.data : data, (path, at) => locate(source, path, at), data).map((d) => ({ ...d, file: source.file }));
   const seen = new Set(schemaProblems.map((d) => `${d.line}:${d.column}`));
   const diagnostics = [...schemaProblems, ...cross.filter((d) => !seen.has(`${d.line}:${d.column}`))];
   return { input: parsed.success && !diagnostics.some((d) => d.severity === 'error') ? parsed.data : undefined, diagnostics };

@@ -1,0 +1,155 @@
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
+import { spanishError, spanishHelp } from './spanish.js';
+
+// Each command loads its own modules when it runs: --help and validate never load PDFKit or Vega.
+const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The whole command line: `ficha <command> …` -> exit status. Usable in-process (tests). */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('ficha')
+    .description('Genera la ficha de monitoreo y seguimiento (PDF) de programas públicos a partir de archivos YAML (formato 1).')
+    .version(VERSION, '-V, --version', 'muestra la versión')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .helpCommand('help [comando]', 'muestra la ayuda de un comando')
+    .configureOutput({
+      writeOut: (str) => process.stdout.write(spanishHelp(str)),
+      writeErr: (str) => process.stderr.write(spanishHelp(str)),
+      outputError: (str, write) => write(spanishError(str)),
+    })
+    .exitOverride();
+
+  program
+    .command('render')
+    .description('renderiza cada archivo YAML (o cada .yaml de una carpeta) en <out>/<programa.id>-<anio>.pdf')
+    .argument('<entradas...>', 'archivos YAML o carpetas')
+    .option('-o, --out <carpeta>', 'carpeta de salida', 'output')
+    .option('--templates <carpeta>', 'carpeta de plantillas propia (ficha.hbs, partials/, theme.json)')
+    .option('--strict', 'trata las advertencias de consistencia como errores')
+    .option('--date <fecha>', 'fecha de creación del PDF (ISO 8601); por defecto SOURCE_DATE_EPOCH o la del año monitoreado')
+    .option('-j, --jobs <n>', 'fichas en paralelo (por defecto, los núcleos disponibles); un lote de menos de 16 archivos se genera en este proceso')
+    .option('--no-charts', 'ficha sólo con texto y tablas, sin gráficos')
+    .option('--changed', 'omite las entradas cuyo PDF está al día (misma entrada, plantillas, reglas, versión y opciones)')
+    .option('--shard <K/N>', 'genera sólo el fragmento K de N (reparto estable por nombre de archivo), para repartir un año entre máquinas')
+    .option('--fail-fast', 'no inicia más fichas tras la primera que falle')
+    .option('-q, --quiet', 'no muestra el progreso')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (inputs: string[], opts) => {
+      const { renderCommand } = await import('./render.js');
+      process.exitCode = await renderCommand(inputs, opts);
+    });
+
+  program
+    .command('validate')
+    .description('valida archivos YAML y muestra sus diagnósticos, sin generar PDF')
+    .argument('<entradas...>', 'archivos YAML o carpetas')
+    .option('--strict', 'trata las advertencias de consistencia como errores')
+    .option('--json', 'diagnósticos como JSON (una lista por archivo), para otros programas')
+    .option('--templates <carpeta>', 'carpeta de plantillas propia, para validar también contra ella')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (inputs: string[], opts) => {
+      const { validateCommand } = await import('./validate.js');
+      process.exitCode = validateCommand(inputs, opts);
+    });
+
+  const manifest = program.command('manifest').description('manifiestos de lotes (manifest.json y manifest.csv)').helpOption('-h, --help', 'muestra esta ayuda');
+  manifest
+    .command('merge')
+    .description('une los manifiestos de los fragmentos de un año (--shard) en uno')
+    .argument('<manifiestos...>', 'archivos manifest.json')
+    .requiredOption('-o, --out <carpeta>', 'carpeta donde escribir manifest.json y manifest.csv')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (files: string[], opts) => {
+      const { mergeCommand } = await import('./manifest.js');
+      process.exitCode = mergeCommand(files, opts);
+    });
+
+  program
+    .command('sample')
+    .description('escribe archivos de entrada válidos y variados (datos inventados, textos reales), para pruebas y mediciones')
+    .requiredOption('-n, --count <n>', 'cuántos archivos')
+    .option('--seed <n>', 'semilla: la misma semilla da los mismos archivos', '1')
+    .option('--warnings', 'una inconsistencia deliberada en uno de cada tres archivos')
+    .requiredOption('-o, --out <carpeta>', 'carpeta de salida')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (opts) => {
+      const { sampleCommand } = await import('./sample.js');
+      process.exitCode = sampleCommand(opts);
+    });
+
+  program
+    .command('mail')
+    .description('prepara (--eml-dir) o envía (--send) por correo las fichas a cada institución, según un CSV de destinatarios')
+    .argument('<fichas...>', 'fichas PDF, carpetas o manifest.json')
+    .requiredOption('--recipients <archivo.csv>', 'destinatarios por programa: columnas programa.id,to,cc (varias direcciones separadas por ;)')
+    .option('--eml-dir <carpeta>', 'escribe un archivo .eml por mensaje, sin enviar')
+    .option('--send', 'envía por SMTP')
+    .option('--dry-run', 'muestra quién recibiría qué, sin enviar ni escribir')
+    .option('--from <dirección>', 'remitente (o FICHA_MAIL_FROM)')
+    .option('--reply-to <dirección>', 'dirección de respuesta')
+    .option('--smtp <url>', 'servidor: smtp://usuario:clave@servidor:587 o smtps://… (o FICHA_SMTP_URL)')
+    .option('--connections <n>', 'conexiones SMTP simultáneas', '2')
+    .option('--retries <n>', 'reintentos ante una falla temporal (4xx)', '3')
+    .option('--retry-delay <ms>', 'espera antes del primer reintento; se duplica en cada uno', '2000')
+    .option('--journal <archivo>', 'registro de envíos (por defecto envios.jsonl junto a las fichas)')
+    .option('--force', 'envía de nuevo aunque el registro diga que ya se envió')
+    .option('--max-attachment <MB>', 'tamaño máximo de los adjuntos de un mensaje', '10')
+    .option('--templates <carpeta>', 'carpeta de plantillas propia (usa su mail/)')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (inputs: string[], opts) => {
+      const { mailCommand } = await import('./mail.js');
+      process.exitCode = await mailCommand(inputs, opts);
+    });
+
+  program
+    .command('schema')
+    .description('escribe el esquema JSON (draft 2020-12) del formato de entrada, para editores y otros programas')
+    .option('-o, --out <archivo>', 'archivo de salida (por defecto, la salida estándar)')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (opts) => {
+      const { schemaCommand } = await import('./schema.js');
+      process.exitCode = schemaCommand(opts);
+    });
+
+  program
+    .command('init')
+    .description('escribe un esqueleto comentado de archivo de entrada, válido tal como está (S/I donde faltan datos)')
+    .argument('<programa-id>', 'identificador del programa (minúsculas, dígitos y guiones)')
+    .option('--anio <año>', 'año monitoreado (por defecto, el año pasado)')
+    .option('--metodologia <id>', 'conjunto de reglas de la sección II (dipres-2022 o dipres-2025)', 'dipres-2025')
+    .option('-o, --out <archivo>', 'archivo de salida (por defecto <programa-id>-<año>.yaml; - para la salida estándar)')
+    .option('--force', 'reemplaza el archivo si ya existe')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (id: string, opts) => {
+      const { initCommand } = await import('./init.js');
+      process.exitCode = initCommand(id, opts);
+    });
+
+  program
+    .command('extract')
+    .description('extrae el YAML de entrada adjunto a una ficha PDF')
+    .argument('<pdf>', 'ficha PDF generada por ficha')
+    .option('-o, --out <archivo>', 'archivo de salida (por defecto, la salida estándar)')
+    .option('--max-size <MB>', 'tamaño máximo del archivo adjunto', '10')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (pdf: string, opts) => {
+      const { extractCommand } = await import('./extract.js');
+      process.exitCode = await extractCommand(pdf, opts);
+    });
+
+  process.exitCode = undefined;
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    console.error(`error interno: ${(err as Error).stack ?? err}`);
+    return 3;
+  } finally {
+    process.exitCode = undefined;
+  }
+}
