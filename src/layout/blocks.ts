@@ -66,6 +66,8 @@ export interface Chart {
   kind: 'chart';
   name: string;
   alt: string;
+  /** One line above the chart saying what it shows (the Figure's Caption). */
+  caption: string;
   height: number;
 }
 

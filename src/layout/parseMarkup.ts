@@ -67,7 +67,7 @@ function blocks(nodes: XNode[]): Block[] {
         out.push({ kind: 'spacer', height: Number(attr(n, 'h') ?? 6) });
         break;
       case 'chart':
-        out.push({ kind: 'chart', name: attr(n, 'name') ?? '', alt: attr(n, 'alt') ?? '', height: Number(attr(n, 'h') ?? 120) });
+        out.push({ kind: 'chart', name: attr(n, 'name') ?? '', alt: attr(n, 'alt') ?? '', caption: (attr(n, 'caption') ?? '').replace(/\s+/g, ' ').trim(), height: Number(attr(n, 'h') ?? 120) });
         break;
       case 'columns': {
         const cols = children(n).filter((c) => tagOf(c) === 'column');

@@ -61,9 +61,11 @@ export function blocksToBoxes(blocks: readonly Block[], ctx: DrawContext, scenes
         boxes = columnsBox(b.widths, b.columns, ctx, scenes);
         break;
     }
-    // A footnote stays with what it annotates: the table (or note) just above it.
+    // A footnote stays with what it annotates: the table (or note) just above it; so does a row of
+    // charts (with the last rows of a table split across pages, and that table's notes).
     const previous = out[out.length - 1];
-    if (b.kind === 'paragraph' && b.style === 'note' && previous && boxes.length > 0) previous.keepWithNext = true;
+    const illustrates = (b.kind === 'paragraph' && b.style === 'note') || b.kind === 'chart' || (b.kind === 'columns' && b.columns.every((col) => col.every((x) => x.kind === 'chart' || (x.kind === 'paragraph' && x.style === 'note'))));
+    if (illustrates && previous && boxes.length > 0) previous.keepWithNext = true;
     out.push(...boxes.map((box) => (keepId === undefined ? box : { ...box, keepId })));
   }
   return out;

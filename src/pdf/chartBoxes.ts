@@ -16,17 +16,42 @@ export function columnWidths(ratios: number[], total: number, gap = 14): number[
   return ratios.map((r) => (r / sum) * room);
 }
 
-/** A chart as one box, tagged Figure with its alternative text; nothing when it has no data. */
+/** The longest prefix of `text` that fits `width` with an ellipsis (binary search), or all of it. */
+export function fitLine(text: string, width: number, measure: (s: string) => number): string {
+  if (measure(text) <= width) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${text.slice(0, mid).trimEnd()}…`) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${text.slice(0, lo).trimEnd()}…`;
+}
+
+/**
+ * A chart as one box: its caption (one line, shortened with an ellipsis to the column, never
+ * wrapped over the plot), then the chart, tagged as a Figure with its Caption and alternative
+ * text. Nothing when it has no data.
+ */
 export function chartBoxes(chart: Chart, scenes: Scenes, ctx: DrawContext): Box[] {
   const scene = scenes.get(chartKey(chart.name, ctx.width));
   if (!scene) return [];
+  const size = ctx.theme.sizes.caption ?? 8;
+  const captionHeight = chart.caption ? size * 1.25 + (ctx.theme.spacing.captionAfter ?? 3) : 0;
   return [
     {
-      height: chart.height,
+      height: captionHeight + chart.height,
       before: ctx.theme.spacing.blockAfter!,
       draw: (c, y) => {
-        const figure = new Slot('Figure', c.root, { alt: chart.alt, bbox: [c.left, y, c.left + c.width, y + chart.height] });
-        figure.mark(c.doc, () => drawScene(c, scene, c.left, y, (t, bold, size) => c.measurer.width(t, bold ? 'bold' : 'regular', size)));
+        const figure = new Slot('Figure', c.root, { alt: chart.alt, bbox: [c.left, y, c.left + c.width, y + captionHeight + chart.height] });
+        if (chart.caption) {
+          const line = fitLine(chart.caption, c.width, (s) => c.measurer.width(s, 'bold', size));
+          new Slot('Caption', figure).mark(c.doc, () => {
+            c.doc.font(c.fontIds.bold).fontSize(size).fillColor(c.theme.colors.subheading!).text(line, c.left, y, { lineBreak: false, width: c.width + 1 });
+          });
+        }
+        figure.mark(c.doc, () => drawScene(c, scene, c.left, y + captionHeight, (t, bold, s) => c.measurer.width(t, bold ? 'bold' : 'regular', s)));
       },
     },
   ];

@@ -24,6 +24,8 @@ export interface ChartView {
   sin_datos: string;
   /** Suggested height in points, for charts whose height grows with their rows. */
   alto: number;
+  /** For an indicator's chart: which indicator it shows (the template words its caption). */
+  indicador?: { proposito: boolean; numero: number; nombre: string };
 }
 
 export interface IndicatorRow {
@@ -158,6 +160,10 @@ export function present(f: Ficha, opts: PresentOptions = {}): PresentResult {
   const fet = input.contingencia_sanitaria.fet;
   const charts = chartData(f);
   const graficos = Object.fromEntries(Object.values(charts).map((c) => [c.name, chartView(c)]));
+  for (const [i, ind] of g.indicadores.entries()) {
+    const c = graficos[`indicador-${i + 1}`];
+    if (c) c.indicador = { proposito: ind.tipo === 'proposito', numero: ind.numero, nombre: ind.nombre };
+  }
   const indicatorCharts = (tipo: 'proposito' | 'complementario') =>
     inRows(
       g.indicadores.map((ind, i) => ({ ind, c: graficos[`indicador-${i + 1}`]! })).filter((x) => x.ind.tipo === tipo).map((x) => x.c),
