@@ -19,5 +19,5 @@ function findRoot(): string {
 
 export const PACKAGE_ROOT = findRoot();
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
-export const RULESETS_DIR = join(PACKAGE_ROOT, 'src', 'metrics', 'rulesets');
+export const RULESETS_DIR = join(PACKAGE_ROOT, 'src', 'rulesets');
 export const SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'formato-1.schema.json');

@@ -2,7 +2,7 @@ import type { Ficha } from '../metrics/ficha.js';
 import type { Series } from '../metrics/series.js';
 import { isMarker, type Value } from '../metrics/value.js';
 import { SUBTITULOS } from '../catalogs/catalogs.js';
-import { money, num, pct } from '../present/format.js';
+import { money, num, pct } from '../format/format.js';
 
 /** One chart's data, bound at run time to its Vega-Lite spec. */
 export interface ChartData {
@@ -90,7 +90,9 @@ export function chartData(f: Ficha): Record<string, ChartData> {
   add(byYear('cobertura', 'cobertura', 'Gráfico de barras de la cobertura por año', f, g.cobertura, (v) => pct(v, 1)));
   add(byYear('gasto-beneficiario', 'gasto-beneficiario', `Gráfico de barras del gasto por beneficiario por año (${moneda})`, f, g.gasto_por_beneficiario, (v) => num(v, 1), { moneda }));
 
-  const band = f.ruleSet.reglas.find((r) => r.id === 'ejecucion_inicial' && r.tipo === 'bandas') as { inferior: number; superior: number } | undefined;
+  // Each bar is judged against its own band: under dipres-2025 the initial budget's is 85-110%, the final's 90-110%.
+  const bandOf = (id: string) => f.ruleSet.reglas.find((r) => r.id === id && r.tipo === 'bandas') as { inferior: number; superior: number } | undefined;
+  const bands = { Inicial: bandOf('ejecucion_inicial'), Final: bandOf('ejecucion_final') };
   const ejec = g.years.flatMap((y) => [
     { label: `${y} inicial`, anio: String(y), serie: 'Inicial', v: g.ejecucion_inicial[y]!, text: pct(g.ejecucion_inicial[y]!, 0) },
     { label: `${y} final`, anio: String(y), serie: 'Final', v: g.ejecucion_final[y]!, text: pct(g.ejecucion_final[y]!, 0) },
@@ -103,13 +105,11 @@ export function chartData(f: Ficha): Record<string, ChartData> {
       serie: p.serie,
       valor: value(p.v),
       etiqueta: p.text,
-      inferior: band?.inferior ?? null,
-      superior: band?.superior ?? null,
+      inferior: bands[p.serie as 'Inicial' | 'Final']?.inferior ?? null,
+      superior: bands[p.serie as 'Inicial' | 'Final']?.superior ?? null,
     })),
-    signals: { tope: ceiling([...ejec.map((e) => e.v), band?.superior ?? 0]) },
-    alt:
-      words('Gráfico de barras de la ejecución presupuestaria inicial y final por año', ejec) +
-      (band ? ` La banda sombreada marca el rango esperado, entre ${band.inferior}% y ${band.superior}%.` : ''),
+    signals: { tope: ceiling([...ejec.map((e) => e.v), bands.Inicial?.superior ?? 0, bands.Final?.superior ?? 0]) },
+    alt: words('Gráfico de barras de la ejecución presupuestaria inicial y final por año', ejec) + bandsAlt(bands.Inicial, bands.Final),
     gaps: gapsNote(ejec),
     hasData: ejec.some((p) => !isMarker(p.v)),
   });
@@ -158,4 +158,16 @@ export function chartData(f: Ficha): Record<string, ChartData> {
     add(c);
   });
   return out;
+}
+
+type Band = { inferior: number; superior: number } | undefined;
+
+/** What the shaded bands mean, for the alternative text. */
+function bandsAlt(inicial: Band, final: Band): string {
+  if (!inicial && !final) return '';
+  if (inicial && final && inicial.inferior === final.inferior && inicial.superior === final.superior) {
+    return ` La banda sombreada detrás de cada barra marca el rango esperado, entre ${inicial.inferior}% y ${inicial.superior}%.`;
+  }
+  const part = (name: string, b: Band) => (b ? `${name} entre ${b.inferior}% y ${b.superior}%` : '');
+  return ` La banda sombreada detrás de cada barra marca su rango esperado: ${[part('inicial', inicial), part('final', final)].filter(Boolean).join('; ')}.`;
 }

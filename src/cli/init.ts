@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { writeAtomic } from '../output/write.js';
 import { SCHEMA_FILE } from '../paths.js';
-import { ruleSetIds } from '../metrics/rulesets.js';
+import { ruleSetIds } from '../rulesets/rulesets.js';
 import { inputSchema } from '../validate/schema.js';
 
 /** The schema file this installation ships (`schema/`, kept equal to `ficha schema` by a test). */

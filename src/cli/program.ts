@@ -16,6 +16,11 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version', 'muestra la versión')
     .helpOption('-h, --help', 'muestra esta ayuda')
     .helpCommand('help [comando]', 'muestra la ayuda de un comando')
+    .addHelpText(
+      'after',
+      '\nMetodologías (ficha.metodologia): dipres-2022 (por defecto) y dipres-2025, archivos de src/rulesets/; ' +
+        'otras, en carpetas indicadas por la variable FICHA_RULESETS (separadas por :).\nDocumentación: README.md.',
+    )
     .configureOutput({
       writeOut: (str) => process.stdout.write(spanishHelp(str)),
       writeErr: (str) => process.stderr.write(spanishHelp(str)),
@@ -30,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <carpeta>', 'carpeta de salida', 'output')
     .option('--templates <carpeta>', 'carpeta de plantillas propia (ficha.hbs, partials/, theme.json)')
     .option('--strict', 'trata las advertencias de consistencia como errores')
-    .option('--date <fecha>', 'fecha de creación del PDF (ISO 8601); por defecto SOURCE_DATE_EPOCH o la del año monitoreado')
+    .option('--date <fecha>', 'fecha de creación del PDF (ISO 8601); por defecto SOURCE_DATE_EPOCH, la clave ficha.fecha de la entrada o el 31 de diciembre del año monitoreado')
     .option('-j, --jobs <n>', 'fichas en paralelo (por defecto, los núcleos disponibles); un lote de menos de 16 archivos se genera en este proceso')
     .option('--no-charts', 'ficha sólo con texto y tablas, sin gráficos')
     .option('--changed', 'omite las entradas cuyo PDF está al día (misma entrada, plantillas, reglas, versión y opciones)')

@@ -39,6 +39,7 @@ export const CODES: Record<string, { severity: 'error' | 'warning'; es: string }
   'porcentaje-fuera-de-rango': { severity: 'warning', es: 'un indicador porcentual fuera de 0..100' },
   'beneficiaria-mayor-que-objetivo': { severity: 'warning', es: 'población beneficiada mayor que la objetivo' },
   'inicio-posterior': { severity: 'warning', es: 'año de inicio posterior al año de la ficha' },
+  'veredicto-contradice-cifra': { severity: 'warning', es: 'un veredicto del análisis que una cifra de la ficha contradice (p. ej. sobre_20 con 3,2%)' },
   'inflactor-inusual': { severity: 'warning', es: 'un inflactor fuera de 0,5..2' },
   'demasiados-componentes': { severity: 'warning', es: 'más de 50 componentes' },
   'demasiados-indicadores': { severity: 'warning', es: 'más de 50 indicadores' },

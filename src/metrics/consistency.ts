@@ -48,6 +48,17 @@ export function checkConsistency(input: ProgramInput, f: Figures, fmt: (v: numbe
       out.push({ code: 'beneficiaria-mayor-que-objetivo', path: ['poblacion', 'por_anio', String(y), 'beneficiaria'], message: `la población beneficiaria ${y} (${fmt(b)}) es mayor que la población objetivo (${fmt(o)})` });
     }
   }
+  // A verdict that a figure of the same ficha contradicts.
+  const adm = f.porcentaje_gasto_administrativo[t]!;
+  if (input.analisis.eficiencia.gasto_administrativo === 'sobre_20' && !isMarker(adm) && adm <= 20) {
+    out.push({ code: 'veredicto-contradice-cifra', path: ['analisis', 'eficiencia', 'gasto_administrativo'], message: `gasto_administrativo: sobre_20 dice «superior al 20%», pero el gasto administrativo ${t} es el ${fmt(adm)}% del gasto total` });
+  }
+  const prior = input.analisis.focalizacion.priorizacion;
+  const b = f.beneficiaria[t]!;
+  const o = f.objetivo[t]!;
+  if ((prior === 'sin_deficiencias' || prior === 'universal') && !isMarker(b) && !isMarker(o) && b > o) {
+    out.push({ code: 'veredicto-contradice-cifra', path: ['analisis', 'focalizacion', 'priorizacion'], message: `priorizacion: ${prior} dice que la población beneficiada es un subconjunto de la objetivo, pero en ${t} la beneficiada (${fmt(b)}) supera a la objetivo (${fmt(o)})` });
+  }
   // Plausibility: figures a person would question, though they render.
   for (const [year, v] of Object.entries(input.ficha.moneda.inflactores)) {
     if (v < PLAUSIBLE.inflactor[0] || v > PLAUSIBLE.inflactor[1]) {

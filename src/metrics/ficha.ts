@@ -2,7 +2,7 @@ import type { ProgramInput } from '../validate/schema.js';
 import { checkConsistency, type ConsistencyWarning } from './consistency.js';
 import { computeFigures, type Figures } from './figures.js';
 import { evaluateRules, type DimensionResult } from './rules.js';
-import { findRuleSet, type RuleSet } from './rulesets.js';
+import { findRuleSet, type RuleSet } from '../rulesets/rulesets.js';
 import { unusedKeys } from './unusedKeys.js';
 
 /** Everything the metrics stage knows about one program: no formatting yet. */

@@ -105,6 +105,9 @@ export function computeFigures(input: ProgramInput): Figures {
   const indicadores = input.indicadores.map((ind): IndicatorFigures => {
     const valores = seriesFrom(years, ind.valores, (v) => v);
     const variacion = sub(valores[t]!, valores[t1]!);
+    // The trend is judged on the values as printed (one decimal, half away from zero): 76,04 and
+    // 76,0 both print "76,0", so the indicator se mantuvo.
+    const printed = sub(atPrintedResolution(valores[t]!), atPrintedResolution(valores[t1]!));
     return {
       tipo: ind.tipo,
       numero: ++counters[ind.tipo],
@@ -114,7 +117,7 @@ export function computeFigures(input: ProgramInput): Figures {
       lectura: ind.lectura,
       valores,
       variacion,
-      tendencia: trendOf(variacion),
+      tendencia: trendOf(printed),
     };
   });
 
@@ -142,16 +145,24 @@ export function computeFigures(input: ProgramInput): Figures {
       mean([gasto_por_beneficiario[t1]!, gasto_por_beneficiario[t2]!]),
     ),
     subtitulos,
-    subtitulos_total: sum(subtitulos.map((s) => s.monto)),
+    // No subtítulos reported: their total is N/A (nothing to compare), not 0.
+    subtitulos_total: subtitulos.length ? sum(subtitulos.map((s) => s.monto)) : 'N/A',
     regiones,
     regiones_total: { gasto: sum(regiones.map((r) => r.gasto)), beneficiarios: sum(regiones.map((r) => r.beneficiarios)) },
     indicadores,
   };
 }
 
+/** Indicator values print with one decimal, rounded half away from zero. */
+export const INDICATOR_DECIMALS = 1;
+function atPrintedResolution(v: Value): Value {
+  if (isMarker(v)) return v;
+  const f = 10 ** INDICATOR_DECIMALS;
+  return (Math.sign(v) * Math.round(Math.abs(v) * f + 1e-9)) / f;
+}
+
 function trendOf(variacion: Value): Trend | undefined {
   if (isMarker(variacion)) return undefined;
-  // Indicator values carry one printed decimal; a change below that resolution is "se mantuvo".
   if (Math.abs(variacion) < 1e-9) return 'se mantuvo';
   return variacion > 0 ? 'aumentó' : 'disminuyó';
 }

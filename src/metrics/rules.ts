@@ -1,6 +1,6 @@
 import type { ProgramInput } from '../validate/schema.js';
 import type { Figures, IndicatorFigures } from './figures.js';
-import { sentence, type Rule, type RuleSet } from './rulesets.js';
+import { sentence, type Rule, type RuleSet } from '../rulesets/rulesets.js';
 import { isMarker, type Value } from './value.js';
 
 export type DimensionId = 'focalizacion' | 'eficiencia' | 'eficacia';
@@ -163,10 +163,10 @@ export function indicatorOutcome(ind: IndicatorFigures, varios: boolean): Outcom
   return { outcome: better ? 'mejor' : 'peor', context };
 }
 
-/** The sentence for one indicator, as printed in its table's last column. */
-export function indicatorSentence(ruleSet: RuleSet, ind: IndicatorFigures, anio: number): string {
+/** The sentence for one indicator, as printed in its table's last column; none when its rule is omitted. */
+export function indicatorSentence(ruleSet: RuleSet, ind: IndicatorFigures, anio: number, omitted: ReadonlySet<string> = new Set()): string {
   const rule = ruleSet.reglas.find((r) => r.tipo === 'indicadores');
-  if (!rule) return '';
+  if (!rule || omitted.has(rule.id)) return '';
   const { outcome, context } = indicatorOutcome(ind, false);
   return sentence(rule.textos[outcome] ?? '', { anio, anio_anterior: anio - 1, t1: anio - 1, t2: anio - 2, ...context });
 }

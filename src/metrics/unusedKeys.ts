@@ -1,6 +1,6 @@
 import type { ProgramInput } from '../validate/schema.js';
 import type { ConsistencyWarning } from './consistency.js';
-import type { RuleSet } from './rulesets.js';
+import type { RuleSet } from '../rulesets/rulesets.js';
 
 /** The judged keys of `analisis` that a rule set may or may not read. */
 const OPTIONAL_KEYS = [

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { forgetFontFamilies, useLayoutCache } from './pdfkitInternals.js';
 import type { LayoutDoc } from '../layout/blocks.js';
 import type { TemplateSet } from '../layout/templates.js';
 import type { DrawContext } from './context.js';
@@ -46,7 +47,7 @@ function shareLayoutCache(doc: Doc, font: object): void {
   let entry = layoutCaches.get(font);
   if (!entry || entry.uses >= 50) layoutCaches.set(font, (entry = { cache: Object.create(null) as Record<string, unknown>, uses: 0 }));
   entry.uses++;
-  (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font.layoutCache = entry.cache;
+  useLayoutCache(doc, entry.cache);
 }
 
 /** One text measurer per set of fonts, shared by the layout and the charts. */
@@ -83,7 +84,7 @@ export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise
   // The constructor opened the default font (Arimo, so that no standard Helvetica is ever created).
   // Forget it: a registered name whose font equals an already open one is never cached by PDFKit,
   // which would then re-create the font on every doc.font() call.
-  Object.assign(doc as unknown as { _fontFamilies: object }, { _fontFamilies: {} });
+  forgetFontFamilies(doc);
   const fontIds = {} as Record<FontName, string>;
   for (const name of FONT_NAMES) {
     fontIds[name] = `F-${name}`;

@@ -7,7 +7,7 @@ import { hasErrors, promoteWarnings } from '../diagnostics/diagnostic.js';
 import { loadYaml, type LoadedSource } from '../load/load.js';
 import { locate, type PathSegment } from '../load/locate.js';
 import { computeFicha, type Ficha } from '../metrics/ficha.js';
-import { num, pct } from '../present/format.js';
+import { num, pct } from '../format/format.js';
 import type { NarrativeProblem } from '../present/narrative.js';
 import { present, type View } from '../present/view.js';
 import type { LayoutDoc } from '../layout/blocks.js';

@@ -1,5 +1,5 @@
 import type { Value } from '../metrics/value.js';
-import { num } from './format.js';
+import { num } from '../format/format.js';
 
 /** A figure inside a narrative: prints in es-CL when used bare (`{{gasto_total.t}}`). */
 export class Fig {

@@ -5,7 +5,7 @@ import { checkNarrative, HELPERS, type NarrativeCode } from './checkNarrative.js
 import { Fig } from './figure.js';
 
 export { Fig };
-import { money, num, pct } from './format.js';
+import { money, num, pct } from '../format/format.js';
 
 export interface NarrativeProblem {
   code: NarrativeCode;

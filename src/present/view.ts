@@ -7,7 +7,7 @@ import { findOds, REGIONS } from '../catalogs/catalogs.js';
 import { SUBTITULOS } from '../catalogs/catalogs.js';
 import { chartData, type ChartData } from '../charts/data.js';
 import { figureContext } from './figureContext.js';
-import { money, num, pct, trimmed } from './format.js';
+import { money, num, pct, trimmed } from '../format/format.js';
 import { renderNarrative, type NarrativeProblem } from './narrative.js';
 import { paragraphs } from './paragraphs.js';
 
@@ -148,6 +148,7 @@ export function present(f: Ficha, opts: PresentOptions = {}): PresentResult {
   const boolOrText = (v: boolean | string, path: PathSegment[]) => ({ declara: v !== false, texto: typeof v === 'string' ? text(v, path) : [] });
 
   const { input, figures: g } = f;
+  const omitted = new Set([...input.analisis.focalizacion.omitir, ...input.analisis.eficiencia.omitir, ...input.analisis.eficacia.omitir]);
   const ys = g.years;
   const p = input.programa;
   const hist = (v: boolean | string, path: PathSegment[]) => (typeof v === 'string' ? oneParagraph(v, path) : v ? 'Sí' : 'No');
@@ -155,7 +156,7 @@ export function present(f: Ficha, opts: PresentOptions = {}): PresentResult {
     nombre: i.nombre,
     formula: i.formula.replace(/\s+/g, ' ').trim(),
     valores: three(ys, i.valores, (v) => (v === 'S/I' ? 'S/I*' : v === 'N/A' ? 'N/A**' : i.unidad === 'porcentaje' ? pct(v, 1) : num(v, 1))),
-    resultado: indicatorSentence(f.ruleSet, i, g.anio),
+    resultado: indicatorSentence(f.ruleSet, i, g.anio, omitted),
   });
   const fet = input.contingencia_sanitaria.fet;
   const charts = chartData(f);

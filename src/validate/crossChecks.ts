@@ -3,7 +3,7 @@ import { formatPath } from '../diagnostics/diagnostic.js';
 import type { PathSegment, Position } from '../load/locate.js';
 import { findRegion, REGION_NAMES, SUBTITULOS } from '../catalogs/catalogs.js';
 import { closest } from './describe.js';
-import { findRuleSet, ruleSetIds } from '../metrics/rulesets.js';
+import { findRuleSet, ruleSetIds } from '../rulesets/rulesets.js';
 
 type Locate = (path: PathSegment[], at?: 'key' | 'value') => Position;
 type Finding = Omit<Diagnostic, 'file'>;

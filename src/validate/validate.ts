@@ -7,6 +7,7 @@ import { closest, describeFound } from './describe.js';
 import { inputSchema, type ProgramInput } from './schema.js';
 import { crossChecks } from './crossChecks.js';
 import { KEY_DOCS } from './keyDocs.js';
+import { keysAt } from './zodInternals.js';
 import { LIMITS } from '../load/limits.js';
 import { visit } from 'yaml';
 
@@ -110,41 +111,8 @@ function allowedKeys(issue: z.core.$ZodIssue, data: unknown, path: PathSegment[]
   const present = valueAt(data, path);
   const keys = Object.keys((present ?? {}) as object);
   const unknown = new Set((issue as { keys?: string[] }).keys ?? []);
-  const shape = shapeAt(path);
+  const shape = keysAt(inputSchema, path);
   return shape ? shape : keys.filter((k) => !unknown.has(k));
-}
-
-function shapeAt(path: PathSegment[]): string[] | undefined {
-  let schema: unknown = inputSchema;
-  for (const seg of path) {
-    schema = unwrap(schema);
-    const def = (schema as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } }).def;
-    if (!def) return undefined;
-    if (def.type === 'object' && def.shape) schema = def.shape[seg as string];
-    else if (def.type === 'array') schema = def.element;
-    else if (def.type === 'record') schema = def.valueType;
-    else return undefined;
-  }
-  schema = unwrap(schema);
-  const def = (schema as { def?: { type?: string; shape?: Record<string, unknown>; options?: unknown[] } }).def;
-  if (def?.type === 'object' && def.shape) return Object.keys(def.shape);
-  if (def?.type === 'union') {
-    for (const option of def.options ?? []) {
-      const o = (unwrap(option) as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
-      if (o?.type === 'object' && o.shape) return Object.keys(o.shape);
-    }
-  }
-  return undefined;
-}
-
-function unwrap(schema: unknown): unknown {
-  let s = schema as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
-  for (let i = 0; i < 10 && s?.def; i++) {
-    if (s.def.innerType) s = s.def.innerType as typeof s;
-    else if (s.def.type === 'pipe' && s.def.in) s = s.def.in as typeof s;
-    else break;
-  }
-  return s;
 }
 
 function firstAlias(source: LoadedSource): number | undefined {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findRuleSet, reloadRuleSets, ruleSetIds } from '../../src/metrics/rulesets.js';
+import { findRuleSet, reloadRuleSets, ruleSetIds } from '../../src/rulesets/rulesets.js';
 import { fichaOf, variant } from '../helpers.js';
 
 afterEach(() => {
@@ -18,7 +18,7 @@ describe('rule sets are data', () => {
 
   it('a third methodology is a data file, not code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reglas-'));
-    const base = readFileSync(resolve(import.meta.dirname, '../../src/metrics/rulesets/dipres-2022.yaml'), 'utf8');
+    const base = readFileSync(resolve(import.meta.dirname, '../../src/rulesets/dipres-2022.yaml'), 'utf8');
     writeFileSync(join(dir, 'dipres-2030.yaml'), base.replace('id: dipres-2022', 'id: dipres-2030').replace(/inferior: 90\n    superior: 110/, 'inferior: 50\n    superior: 200'));
     process.env.FICHA_RULESETS = dir;
     reloadRuleSets();

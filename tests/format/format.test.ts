@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { money, num, pct, trimmed } from '../../src/present/format.js';
+import { money, num, pct, trimmed } from '../../src/format/format.js';
 
 describe('es-CL printing', () => {
   it('groups thousands with a dot and marks decimals with a comma', () => {

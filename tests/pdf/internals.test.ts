@@ -1,0 +1,44 @@
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { aroundAddInfo, forgetFontFamilies, useLayoutCache } from '../../src/pdf/pdfkitInternals.js';
+import { keysAt } from '../../src/validate/zodInternals.js';
+import { inputSchema } from '../../src/validate/schema.js';
+import type { Doc } from '../../src/pdf/struct.js';
+
+/** Fails loudly when a library update changes the private state ficha relies on. */
+describe("PDFKit's internals", () => {
+  const doc = () => new PDFDocument({ autoFirstPage: true }) as unknown as Doc;
+  it('_font.layoutCache: shaped words go into the shared cache', () => {
+    const d = doc();
+    d.font(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf'));
+    const cache: Record<string, unknown> = Object.create(null);
+    useLayoutCache(d, cache);
+    d.text('Monitoreo y seguimiento');
+    expect(Object.keys(cache).length).toBeGreaterThan(0);
+  });
+  it('_fontFamilies can be forgotten', () => {
+    const d = doc();
+    forgetFontFamilies(d);
+    expect((d as unknown as { _fontFamilies: object })._fontFamilies).toEqual({});
+  });
+  it('_addInfo runs once, when the document ends', () => {
+    const d = doc();
+    let calls = 0;
+    aroundAddInfo(d, (original) => {
+      calls++;
+      original();
+    });
+    d.end();
+    expect(calls).toBe(1);
+  });
+});
+
+describe("zod's internals", () => {
+  it('the keys an object accepts, through defaults, pipes, arrays, records and unions', () => {
+    expect(keysAt(inputSchema, ['poblacion', 'por_anio', '2022'])).toEqual(['objetivo', 'beneficiaria']);
+    expect(keysAt(inputSchema, ['componentes', 0])).toEqual(['nombre', 'unidad', 'por_anio']);
+    expect(keysAt(inputSchema, ['analisis', 'focalizacion', 'criterios'])).toEqual(['texto', 'valor', 'hallazgo', 'indicador']);
+    expect(keysAt(inputSchema, [])).toContain('presupuesto');
+  });
+});
