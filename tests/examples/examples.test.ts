@@ -6,7 +6,9 @@ import { renderFicha, runStages } from '../../src/pipeline/pipeline.js';
 import type { Block } from '../../src/layout/blocks.js';
 import { fixture, layoutProblems } from '../helpers.js';
 import { readPdf, type PdfRead } from '../pdfRead.js';
-import { expectedFigures } from './expectedFigures.js';
+import { comparable, expectedCells, viewCells } from './expectedFigures.js';
+import { present } from '../../src/present/view.js';
+import { fichaOf } from '../helpers.js';
 
 const EXAMPLES = ['redes-oportunidades-negocios-2022.yaml', 'pavimentacion-participativa-2025.yaml', 'promocion-talentos-2024.yaml', 'inversion-en-la-comunidad-2025.yaml', 'lenguas-indigenas-2025.yaml'];
 
@@ -25,10 +27,18 @@ beforeAll(async () => {
 });
 
 describe.each(EXAMPLES)('%s', (name) => {
-  it('prints every figure that the formulas of INPUT.md give', () => {
+  it('prints in each table cell the figure that the formulas of INPUT.md give', () => {
+    const expected = expectedCells(fixture(name));
+    const got = viewCells(present(fichaOf(fixture(name))).view);
+    if (!expected.regiones_total) delete got.regiones_total;
+    expect(comparable(got)).toEqual(comparable(expected));
+  });
+  it('prints those cells in the PDF', () => {
     const { text } = rendered.get(name)!;
-    const missing = expectedFigures(fixture(name)).filter((f) => !text.includes(f));
-    expect(missing).toEqual([]);
+    const cells = viewCells(present(fichaOf(fixture(name))).view);
+    // Every row of the components table, as it reads across (a long cell may wrap, so numbers only).
+    for (const c of cells.componentes) expect(text).toContain([...c.gasto, ...c.produccion, ...c.unitario].join(' '));
+    expect(text).toContain(cells.cobertura.join(' '));
   });
   it('has no overlapping text and nothing outside the page', async () => {
     expect(await layoutProblems(rendered.get(name)!.path)).toEqual([]);

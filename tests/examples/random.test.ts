@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { renderFicha } from '../../src/pipeline/pipeline.js';
 import { REGIONS } from '../../src/catalogs/catalogs.js';
-import { fixture, layoutProblems, pdfText } from '../helpers.js';
+import { fichaOf, fixture, layoutProblems, pdfText } from '../helpers.js';
+import { present } from '../../src/present/view.js';
+import { comparable, expectedCells, viewCells } from './expectedFigures.js';
 
 /**
  * Programs of every shape the contract allows, made from a seeded generator and real texts
@@ -105,5 +107,10 @@ describe('programs of any shape', () => {
     expect(await layoutProblems(path)).toEqual([]);
     expect(await pdfText(path)).toContain('VIII. NOTAS TÉCNICAS');
     expect(r.pdf!.length).toBeLessThan(200 * 1024);
+    // every figure against the independent computation used for the examples
+    const expected = expectedCells(text);
+    const got = viewCells(present(fichaOf(text)).view);
+    if (!expected.regiones_total) delete got.regiones_total;
+    expect(comparable(got)).toEqual(comparable(expected));
   });
 });
