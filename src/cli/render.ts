@@ -136,7 +136,7 @@ export function summaryLine(rows: ManifestRow[], skipped: number, seconds: numbe
 }
 
 function report(o: RenderOutcome, row: ManifestRow, out: string): void {
-  for (const d of sortDiagnostics(o.diagnostics)) console.error(formatDiagnostic(d, o.text));
+  for (const d of sortDiagnostics(o.diagnostics)) console.error(formatDiagnostic(d, d.file === o.file ? o.text : undefined));
   if (o.crash) console.error(`${o.file}: falla interna (no se generó el PDF):\n${o.crash}`);
   if (row.estado === 'generada') console.log(`${join(out, row.pdf)} (${plural(row.paginas ?? 0, 'página', 'páginas')}, ${Math.round((row.bytes ?? 0) / 1024)} KB, ${Math.round(o.ms)} ms)`);
   else if (row.estado === 'con errores') console.error(`${o.file}: no se generó el PDF`);

@@ -34,7 +34,7 @@ export function validateCommand(inputs: string[], opts: { strict?: boolean; json
       report.push({ file, valid, diagnostics: sortDiagnostics(staged.diagnostics) });
       continue;
     }
-    for (const d of sortDiagnostics(staged.diagnostics)) console.error(formatDiagnostic(d, text));
+    for (const d of sortDiagnostics(staged.diagnostics)) console.error(formatDiagnostic(d, d.file === file ? text : undefined));
     if (hasErrors(staged.diagnostics)) bad++;
     else console.log(`${file}: válido${staged.diagnostics.length ? ` (${staged.diagnostics.length} advertencia${staged.diagnostics.length === 1 ? '' : 's'})` : ''}`);
   }

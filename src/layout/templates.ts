@@ -8,6 +8,8 @@ export const DEFAULT_TEMPLATES = TEMPLATES_DIR;
 
 export interface TemplateSet {
   dir: string;
+  /** Each template's text by its path in the folder (`ficha.hbs`, `partials/x.hbs`), for diagnostics. */
+  sources: Record<string, string>;
   ficha: Handlebars.TemplateDelegate;
   theme: Theme;
 }
@@ -29,15 +31,18 @@ export function loadTemplates(dir = DEFAULT_TEMPLATES): TemplateSet {
   if (cached) return cached;
   const env = Handlebars.create();
   env.registerHelper('upper', (s: unknown) => String(s ?? '').toLocaleUpperCase('es-CL'));
+  const sources: Record<string, string> = { 'ficha.hbs': readFileSync(join(key, 'ficha.hbs'), 'utf8') };
   const partialsDir = join(key, 'partials');
   if (existsSync(partialsDir)) {
     for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
-      env.registerPartial(basename(file, '.hbs'), readFileSync(join(partialsDir, file), 'utf8'));
+      sources[`partials/${file}`] = readFileSync(join(partialsDir, file), 'utf8');
+      env.registerPartial(basename(file, '.hbs'), sources[`partials/${file}`]!);
     }
   }
-  const ficha = env.compile(readFileSync(join(key, 'ficha.hbs'), 'utf8'), { strict: false, preventIndent: true });
+  // Strict: a misspelt name in a template (an institution's own copy) is an error, not empty text.
+  const ficha = env.compile(sources['ficha.hbs']!, { strict: true, preventIndent: true });
   const theme = JSON.parse(readFileSync(join(key, 'theme.json'), 'utf8')) as Theme;
-  const set = { dir: key, ficha, theme };
+  const set = { dir: key, ficha, theme, sources };
   sets.set(key, set);
   return set;
 }

@@ -11,7 +11,7 @@ import { num, pct } from '../format/format.js';
 import type { NarrativeProblem } from '../present/narrative.js';
 import { present, type View } from '../present/view.js';
 import type { LayoutDoc } from '../layout/blocks.js';
-import { layout } from '../layout/layout.js';
+import { layout, TemplateProblem } from '../layout/layout.js';
 import { loadTemplates } from '../layout/templates.js';
 import type { ChartData } from '../charts/data.js';
 import { validate } from '../validate/validate.js';
@@ -72,7 +72,14 @@ export function runStages(file: string, input: string | Uint8Array, opts: Render
   if (hasErrors(staged.diagnostics)) return staged;
   staged.view = view;
   staged.charts = opts.charts === false ? undefined : charts;
-  if (opts.layout !== false) staged.layout = layout(view, templates);
+  if (opts.layout !== false) {
+    try {
+      staged.layout = layout(view, templates);
+    } catch (err) {
+      if (!(err instanceof TemplateProblem)) throw err;
+      staged.diagnostics.push({ code: 'template-unknown-name', severity: 'error', message: err.message, file: err.file, line: err.line, column: err.column });
+    }
+  }
   return staged;
 }
 

@@ -142,3 +142,21 @@ describe('ficha validate', () => {
     expect(run('validate', join(dir, 'ok.yaml')).code).toBe(0);
   });
 });
+
+describe('an institution\'s templates with a misspelt name', () => {
+  it('is a diagnostic naming the template and its line, not empty text', () => {
+    const dir = tmp();
+    cpSync(resolve(import.meta.dirname, '../../templates'), join(dir, 'tpl'), { recursive: true });
+    const partial = join(dir, 'tpl', 'partials', 'recomendaciones.hbs');
+    const lines = readFileSync(partial, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('{{tema}}'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    lines[at] = lines[at]!.replace('{{tema}}', '{{temma}}');
+    writeFileSync(partial, lines.join('\n'));
+    const input = join(dir, 'a.yaml');
+    writeFileSync(input, REFERENCE_YAML);
+    const r = run('render', input, '--out', join(dir, 'out'), '--quiet', '--templates', join(dir, 'tpl'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(new RegExp(`partials/recomendaciones\\.hbs:${at + 1}:\\d+ error «temma» no existe .*\\[template-unknown-name\\]`));
+  });
+});
