@@ -19,7 +19,6 @@ import { validate } from '../src/validate/validate.js';
 import { computeFicha } from '../src/metrics/ficha.js';
 import { present } from '../src/present/view.js';
 import { layout } from '../src/layout/layout.js';
-import { FORMATTERS } from '../src/pipeline/stages.js';
 import { spawnSync } from 'node:child_process';
 import type { DrawContext } from '../src/pdf/context.js';
 import type { RenderJob } from '../src/batch/renderOne.js';
@@ -82,7 +81,7 @@ for (let round = 0; round < 5; round++) {
     let v!: ReturnType<typeof validate>;
     stageMs.validate!.push(await time(() => (v = validate(loaded.source))));
     let f!: ReturnType<typeof computeFicha>;
-    stageMs.metrics!.push(await time(() => (f = computeFicha(v.input!, FORMATTERS))));
+    stageMs.metrics!.push(await time(() => (f = computeFicha(v.input!))));
     let p!: ReturnType<typeof present>;
     stageMs.present!.push(await time(() => (p = present(f))));
     stageMs.layout!.push(await time(() => layout(p.view, templates)));

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { runStages } from '../src/pipeline/pipeline.js';
 import type { Ficha } from '../src/metrics/ficha.js';
+import { wordRules, type DimensionResult } from '../src/present/sentences.js';
 import { readPdf, type PdfPage } from './pdfRead.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -16,6 +17,12 @@ export function fichaOf(text: string, file = 'test.yaml'): Ficha {
   const errors = staged.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !staged.ficha) throw new Error(`unexpected diagnostics: ${JSON.stringify(errors, null, 1)}`);
   return staged.ficha;
+}
+
+/** Section II of an input, judged and worded (metrics, then present's sentences). */
+export function judged(text: string): DimensionResult[] {
+  const f = fichaOf(text);
+  return wordRules(f.ruleSet, f.dimensiones, f.figures.anio);
 }
 
 /** The reference input with a change applied to its parsed data. */

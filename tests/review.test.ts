@@ -78,4 +78,11 @@ describe('stages that know only what they must (import graph)', () => {
     expect(edges('charts', 'present')).toEqual([]);
   });
   it('validate/ does not import metrics/', () => expect(edges('validate', 'metrics')).toEqual([]));
+  it('metrics/ writes no Spanish sentence: it returns outcomes and numbers, present/ words them', () => {
+    const sentences = files(join(SRC, 'metrics')).flatMap((f) => {
+      const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      return [...code.matchAll(/(['"`])((?:(?!\1)[^\\]|\\.)*)\1/g)].map((m) => m[2]!).filter((s) => /(\S+ ){2,}\S+/.test(s) && / (de|del|la|el|los|las|que|entre|es|y|en|con|por|se) /.test(` ${s} `));
+    });
+    expect(sentences).toEqual([]);
+  });
 });

@@ -19,7 +19,7 @@ export function unusedKeys(input: ProgramInput, ruleSet: RuleSet): ConsistencyWa
     ([dim, key]) => ({
       code: 'clave-no-usada',
       path: ['analisis', dim, key],
-      message: `la metodología ${ruleSet.id} no evalúa analisis.${dim}.${key}: la clave no se usa en la ficha (la evalúa, por ejemplo, dipres-2025)`,
+      values: { metodologia: ruleSet.id, clave: `analisis.${dim}.${key}` },
     }),
   );
 }

@@ -7,9 +7,9 @@ import { hasErrors, promoteWarnings } from '../diagnostics/diagnostic.js';
 import { loadYaml, type LoadedSource } from '../load/load.js';
 import { locate, type PathSegment } from '../load/locate.js';
 import { computeFicha, type Ficha } from '../metrics/ficha.js';
-import { num, pct } from '../format/format.js';
 import type { NarrativeProblem } from '../present/narrative.js';
 import { present, type View } from '../present/view.js';
+import { warningMessage } from '../present/warnings.js';
 import type { LayoutDoc } from '../layout/blocks.js';
 import { layout, TemplateProblem } from '../layout/layout.js';
 import { loadTemplates } from '../layout/templates.js';
@@ -43,7 +43,6 @@ export interface Staged {
   layout?: LayoutDoc;
 }
 
-export const FORMATTERS = { pct: (v: number) => pct(v, 1), num: (v: number) => num(v, Number.isInteger(v) ? 0 : 1) };
 
 /** load -> validate -> metrics -> present -> layout, collecting diagnostics; stops at the first stage with errors. */
 export function runStages(file: string, input: string | Uint8Array, opts: RenderOptions = {}): Staged {
@@ -59,12 +58,12 @@ export function runStages(file: string, input: string | Uint8Array, opts: Render
   staged.diagnostics.push(...v.diagnostics);
   if (!v.input) return staged;
   staged.input = v.input;
-  const ficha = computeFicha(v.input, FORMATTERS);
+  const ficha = computeFicha(v.input);
   staged.ficha = ficha;
   const at = (path: PathSegment[]) => locate(source, path);
   for (const w of ficha.warnings) {
     const pos = at(w.path);
-    staged.diagnostics.push({ code: w.code, severity: 'warning', message: w.message, file, line: pos.line, column: pos.column, path: w.path.join('.') });
+    staged.diagnostics.push({ code: w.code, severity: 'warning', message: warningMessage(w), file, line: pos.line, column: pos.column, path: w.path.join('.') });
   }
   const { view, problems, charts } = present(ficha, { charts: opts.charts });
   staged.diagnostics.push(...problems.map((p) => narrativeDiagnostic(source, p)));

@@ -1,6 +1,6 @@
 import type { PathSegment } from '../load/locate.js';
 import type { Ficha } from '../metrics/ficha.js';
-import { indicatorSentence, type RuleResult } from '../metrics/rules.js';
+import { indicatorSentence, wordRules, type RuleResult } from './sentences.js';
 import type { Series } from '../metrics/series.js';
 import type { Value } from '../metrics/value.js';
 import { findOds, REGIONS } from '../catalogs/catalogs.js';
@@ -193,7 +193,7 @@ export function present(f: Ficha, opts: PresentOptions = {}): PresentResult {
       ex_post_dipres: hist(p.historial_evaluativo.ex_post_dipres, ['programa', 'historial_evaluativo', 'ex_post_dipres']),
       otras: hist(p.historial_evaluativo.otras, ['programa', 'historial_evaluativo', 'otras']),
     },
-    dimensiones: f.dimensiones.map((d) => ({
+    dimensiones: wordRules(f.ruleSet, f.dimensiones, g.anio).map((d) => ({
       titulo: d.titulo,
       resultados: labelled(d.resultados),
       hallazgos: withFindings(

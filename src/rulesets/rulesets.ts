@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import Handlebars from 'handlebars';
 import { parse } from 'yaml';
 import { RULESETS_DIR } from '../paths.js';
 import { z } from 'zod';
@@ -85,16 +84,4 @@ export function findRuleSet(id: string): RuleSet | undefined {
 export function ruleSetIds(): string[] {
   registry ??= load();
   return [...registry.keys()];
-}
-
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
-
-/** Fills a rule's sentence; sentences are plain text, so nothing is HTML-escaped. */
-export function sentence(template: string, context: object): string {
-  let fn = compiled.get(template);
-  if (!fn) {
-    fn = Handlebars.compile(template, { noEscape: true, strict: true });
-    compiled.set(template, fn);
-  }
-  return fn(context).trim();
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { present } from '../../src/present/view.js';
+import { wordRules } from '../../src/present/sentences.js';
 import { fichaOf, FIXTURES, fixture, variant } from '../helpers.js';
 
 /**
@@ -36,7 +37,7 @@ function producible(): Set<string> {
   const collect = (change: (d: any) => void) => {
     const ficha = fichaOf(variant(change, base));
     // A rule's sentence as the rule set words it, and as section II prints it (labels, grouping).
-    for (const r of ficha.dimensiones.flatMap((d) => d.resultados)) for (const x of splitSentences(withYears(r.text))) out.add(x);
+    for (const r of wordRules(ficha.ruleSet, ficha.dimensiones, ficha.figures.anio).flatMap((d) => d.resultados)) for (const x of splitSentences(withYears(r.text))) out.add(x);
     const view = present(ficha).view;
     for (const d of view.dimensiones) {
       for (const s of [...d.resultados, ...(d.hallazgos.length ? d.hallazgos : [d.sin_hallazgos])]) for (const x of splitSentences(withYears(s))) out.add(x);

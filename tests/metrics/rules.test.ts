@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fichaOf, REFERENCE_YAML, variant } from '../helpers.js';
+import { judged, REFERENCE_YAML, variant } from '../helpers.js';
 
-const results = (text: string) => fichaOf(text).dimensiones.flatMap((d) => d.resultados);
+const results = (text: string) => judged(text).flatMap((d) => d.resultados);
 const byRule = (text: string, rule: string) => results(text).filter((r) => r.rule === rule);
 /** A result as printed: its label, then its sentence. */
 const full = (r: { label: string; text: string }) => (r.label ? `${r.label} ${r.text}` : r.text);
@@ -178,7 +178,7 @@ describe('every cannot-evaluate path of dipres-2025', () => {
       d.analisis.eficacia.calidad_indicador = 'sin_deficiencias';
       d.analisis.eficacia.omitir = ['resultado_indicador'];
     });
-    const eficacia = fichaOf(text).dimensiones.find((x) => x.id === 'eficacia')!;
+    const eficacia = judged(text).find((x) => x.id === 'eficacia')!;
     expect(eficacia.resultados).toEqual([]);
     expect(eficacia.sin_hallazgos).toBe('Sin hallazgos en la dimensión de Eficacia.');
   });

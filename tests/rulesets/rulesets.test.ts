@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findRuleSet, reloadRuleSets, ruleSetIds } from '../../src/rulesets/rulesets.js';
-import { fichaOf, variant } from '../helpers.js';
+import { judged, variant } from '../helpers.js';
 
 afterEach(() => {
   delete process.env.FICHA_RULESETS;
@@ -22,8 +22,7 @@ describe('rule sets are data', () => {
     writeFileSync(join(dir, 'dipres-2030.yaml'), base.replace('id: dipres-2022', 'id: dipres-2030').replace(/inferior: 90\n    superior: 110/, 'inferior: 50\n    superior: 200'));
     process.env.FICHA_RULESETS = dir;
     reloadRuleSets();
-    const ficha = fichaOf(variant((d) => (d.ficha.metodologia = 'dipres-2030')));
-    const r = ficha.dimensiones.flatMap((d) => d.resultados).find((x) => x.rule === 'ejecucion_inicial')!;
+    const r = judged(variant((d) => (d.ficha.metodologia = 'dipres-2030'))).flatMap((d) => d.resultados).find((x) => x.rule === 'ejecucion_inicial')!;
     expect(r.outcome).toBe('rango'); // 175% is within 50..200 under the new thresholds
     expect(r.text).toContain('dentro del rango esperado (50% y el 200%)');
   });
