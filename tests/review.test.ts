@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chartData } from '../src/charts/data.js';
 import { present } from '../src/present/view.js';
 import { runStages } from '../src/pipeline/stages.js';
@@ -25,6 +25,10 @@ describe('figures and sentences a reader would question', () => {
     expect(w?.severity).toBe('warning');
     expect(w?.message).toContain('11,3%');
   });
+  it('gasto_administrativo: sin_informacion (on how it was estimated) is no contradiction of a reported amount', () => {
+    const staged = runStages('s.yaml', variant((d) => (d.analisis.eficiencia.gasto_administrativo = 'sin_informacion')));
+    expect(staged.diagnostics.filter((d) => d.code === 'veredicto-contradice-cifra')).toEqual([]);
+  });
   it('priorización sin_deficiencias with more beneficiaries than the target population is a warning', () => {
     const staged = runStages('s.yaml', variant((d) => ((d.ficha.metodologia = 'dipres-2025'), (d.analisis.focalizacion.priorizacion = 'sin_deficiencias'), (d.poblacion.por_anio[2022].beneficiaria = 6000))));
     expect(staged.diagnostics.map((d) => d.code)).toContain('veredicto-contradice-cifra');
@@ -39,6 +43,24 @@ describe('figures and sentences a reader would question', () => {
     const view = present(fichaOf(variant((d) => (d.analisis.eficacia.omitir = ['resultado_indicador'])))).view;
     expect(view.indicadores_proposito[0]!.resultado).toBe('');
     expect(view.dimensiones[2]!.resultados.join(' ')).not.toContain('El indicador de propósito aumentó');
+  });
+});
+
+describe('the command line says what a user needs', () => {
+  it('help names ficha.fecha for --date, the methodologies and FICHA_RULESETS, and the in-process threshold of --jobs; the version is package.json\'s', async () => {
+    const { main } = await import('../src/cli/program.js');
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true));
+    try {
+      await main(['node', 'ficha', 'render', '--help']);
+      await main(['node', 'ficha', '--help']);
+      await main(['node', 'ficha', '--version']);
+    } finally {
+      spy.mockRestore();
+    }
+    const text = out.join('');
+    for (const s of ['ficha.fecha', 'dipres-2025', 'FICHA_RULESETS', 'menos de 16 archivos']) expect(text).toContain(s);
+    expect(text).toContain(JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')).version);
   });
 });
 

@@ -48,6 +48,8 @@ export function checkConsistency(input: ProgramInput, f: Figures): ConsistencyWa
   if (input.analisis.eficiencia.gasto_administrativo === 'sobre_20' && !isMarker(adm) && adm <= 20) {
     out.push({ code: 'veredicto-contradice-cifra', path: ['analisis', 'eficiencia', 'gasto_administrativo'], values: { caso: 'sobre_20', anio: t, porcentaje: adm } });
   }
+  // (sin_informacion about the administrative expense concerns how it was estimated, not its amount:
+  // a reported amount does not contradict it.)
   const prior = input.analisis.focalizacion.priorizacion;
   const b = f.beneficiaria[t]!;
   const o = f.objetivo[t]!;
