@@ -21,3 +21,15 @@ await build({
   // Bundled CommonJS code calls require(); give the ES module one.
   banner: { js: "// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\nimport { createRequire as __ficha_require } from 'node:module';\nconst require = __ficha_require(import.meta.url);" },
 });
+
+// The editor page's script, for the browser: CodeMirror and pdf.js bundled in, no CDN.
+await build({
+  entryPoints: { editor: 'src/serve/editor/main.ts' },
+  outdir: 'dist/editor',
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'warning',
+});

@@ -1,5 +1,6 @@
 import { Tinypool } from 'tinypool';
 import { renderOne, type RenderJob, type RenderOutcome } from './renderOne.js';
+import { WORKER_URL } from './workerUrl.js';
 
 export interface DispatchOptions {
   /** Worker threads to use at most. */
@@ -8,7 +9,7 @@ export interface DispatchOptions {
   stopped: () => boolean;
 }
 
-const WORKER = new URL('./worker.js', import.meta.url).href;
+const WORKER = WORKER_URL;
 const MIN_FILES_PER_WORKER = 8;
 
 /** How many workers a batch of `files` gets: a worker costs about a second to start. */

@@ -5,6 +5,8 @@ import { renderFicha, type FichaSummary } from '../pipeline/pipeline.js';
 
 export interface RenderJob {
   file: string;
+  /** The input's bytes when they do not come from `file` (the server's request body). */
+  bytes?: Uint8Array;
   templatesDir?: string;
   strict?: boolean;
   date?: string;
@@ -32,7 +34,7 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
   const start = performance.now();
   let text: string | undefined;
   try {
-    const bytes = readFileSync(job.file);
+    const bytes = job.bytes ? Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength) : readFileSync(job.file);
     text = bytes.length <= 2 * 1024 * 1024 ? bytes.toString('utf8') : undefined;
     const result = await renderFicha(job.file, bytes, { templatesDir: job.templatesDir, strict: job.strict, date: job.date ? new Date(job.date) : undefined, sourceBytes: bytes, charts: job.charts });
     const base = { file: job.file, ms: performance.now() - start, diagnostics: result.diagnostics, text, summary: result.summary, identity: result.identity };

@@ -111,6 +111,23 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('serve')
+    .description('servicio HTTP de fichas (POST /api/render, /api/validate) y editor en el navegador (GET /)')
+    .option('--port <n>', 'puerto', '8080')
+    .option('--host <dirección>', 'dirección en que escucha (por defecto sólo este computador)', '127.0.0.1')
+    .option('--templates <carpeta>', 'carpeta de plantillas propia')
+    .option('-j, --jobs <n>', 'fichas en paralelo (por defecto, los núcleos disponibles)')
+    .option('--queue <n>', 'fichas en espera antes de responder 503', '64')
+    .option('--timeout <s>', 'tiempo máximo por ficha, en segundos', '30')
+    .option('--body-limit <MB>', 'tamaño máximo del YAML de una petición', '2')
+    .option('--cors <origen>', 'permite peticiones de este origen (p. ej. https://portal.ministerio.cl)')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (opts) => {
+      const { serveCommand } = await import('./serve.js');
+      process.exitCode = await serveCommand(opts);
+    });
+
+  program
     .command('schema')
     .description('escribe el esquema JSON (draft 2020-12) del formato de entrada, para editores y otros programas')
     .option('-o, --out <archivo>', 'archivo de salida (por defecto, la salida estándar)')

@@ -1,0 +1,47 @@
+import { availableParallelism } from 'node:os';
+import { buildServer } from '../serve/server.js';
+import { checkTemplatesDir } from './paths.js';
+
+export interface ServeCliOptions {
+  port: string;
+  host: string;
+  templates?: string;
+  jobs?: string;
+  queue: string;
+  timeout: string;
+  bodyLimit: string;
+  cors?: string;
+}
+
+/** `ficha serve`: the render API and the editor page, until Ctrl-C. */
+export async function serveCommand(opts: ServeCliOptions): Promise<number> {
+  const port = Number(opts.port);
+  const jobs = opts.jobs ? Number(opts.jobs) : Math.max(1, availableParallelism());
+  const queue = Number(opts.queue);
+  const timeout = Number(opts.timeout);
+  const limit = Number(opts.bodyLimit);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port: se esperaba un número entre 0 y 65535; se encontró «${opts.port}»`);
+  if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs: se esperaba un entero >= 1; se encontró «${opts.jobs}»`);
+  if (!Number.isInteger(queue) || queue < 1) return usage(`--queue: se esperaba un entero >= 1; se encontró «${opts.queue}»`);
+  if (!(timeout > 0)) return usage(`--timeout: se esperaban segundos > 0; se encontró «${opts.timeout}»`);
+  if (!(limit > 0)) return usage(`--body-limit: se esperaban MB > 0; se encontró «${opts.bodyLimit}»`);
+  if (opts.templates) {
+    const problem = checkTemplatesDir(opts.templates);
+    if (problem) return usage(problem);
+  }
+  const { app, close } = buildServer({ templatesDir: opts.templates, jobs, queue, timeoutMs: timeout * 1000, bodyLimitBytes: limit * 1024 * 1024, cors: opts.cors });
+  const address = await app.listen({ port, host: opts.host });
+  console.log(`ficha serve: editor en ${address}/ · API en ${address}/api/render · ${jobs} worker(s), cola de ${queue} (Ctrl-C para terminar)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await close();
+  return 0;
+}
+
+function usage(message: string): number {
+  console.error(`ficha serve: ${message}`);
+  return 2;
+}

@@ -1,0 +1,136 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Tinypool } from 'tinypool';
+import type { RenderJob, RenderOutcome } from '../batch/renderOne.js';
+import { WORKER_URL } from '../batch/workerUrl.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { runStages } from '../pipeline/stages.js';
+import { inputJsonSchema } from '../validate/jsonSchema.js';
+import { editorPage } from './page.js';
+
+export interface ServeOptions {
+  templatesDir?: string;
+  /** Worker threads rendering fichas. */
+  jobs: number;
+  /** Renders waiting beyond those in progress; past it, 503 with Retry-After. */
+  queue: number;
+  /** Per-render time limit. */
+  timeoutMs: number;
+  bodyLimitBytes: number;
+  /** Access-Control-Allow-Origin for this origin only; none by default. */
+  cors?: string;
+}
+
+const WORKER = WORKER_URL;
+const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
+
+/**
+ * The render service and the editor page: stateless (every request carries its YAML), so several
+ * instances behind any load balancer serve a larger organization. Requests never name files or
+ * templates; renders run on a warm pool of worker threads, so the server answers while they work.
+ */
+export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: () => Promise<void> } {
+  const app = Fastify({ bodyLimit: opts.bodyLimitBytes, logger: false });
+  const pool = new Tinypool({ filename: WORKER, minThreads: opts.jobs, maxThreads: opts.jobs, maxQueue: opts.queue });
+  const registry = new Registry();
+  const requests = new Counter({ name: 'ficha_http_requests_total', help: 'Peticiones HTTP por ruta y código', labelNames: ['route', 'status'], registers: [registry] });
+  const renders = new Counter({ name: 'ficha_renders_total', help: 'Fichas generadas', registers: [registry] });
+  const failures = new Counter({ name: 'ficha_render_failures_total', help: 'Generaciones con errores, vencidas o rechazadas', labelNames: ['reason'], registers: [registry] });
+  const seconds = new Histogram({ name: 'ficha_render_seconds', help: 'Tiempo de generación de una ficha', buckets: [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10], registers: [registry] });
+  new Gauge({ name: 'ficha_queue_length', help: 'Fichas en espera', registers: [registry], collect() { this.set(pool.queueSize); } });
+
+  app.addContentTypeParser(YAML_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addHook('onResponse', async (req, reply) => requests.inc({ route: req.routeOptions.url ?? 'desconocida', status: String(reply.statusCode) }));
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    if (opts.cors) {
+      reply.header('Access-Control-Allow-Origin', opts.cors);
+      reply.header('Vary', 'Origin');
+    }
+  });
+  app.setErrorHandler((err: { statusCode?: number; message: string; code?: string }, _req, reply) => {
+    const status = err.statusCode ?? 500;
+    const message = status === 413 ? `el cuerpo supera el límite de ${Math.round(opts.bodyLimitBytes / 1024 / 1024)} MB` : status === 415 ? 'se esperaba el YAML como application/yaml o text/plain' : status < 500 ? err.message : 'falla interna';
+    reply.status(status).send({ error: message });
+  });
+
+  const toApi = (d: { line?: number; column?: number; severity: string; code: string; message: string; path?: string }) => ({ line: d.line ?? null, column: d.column ?? null, severity: d.severity, code: d.code, message: d.message, path: d.path ?? null });
+  const bodyOf = (body: unknown): Buffer | undefined => (Buffer.isBuffer(body) ? body : typeof body === 'string' ? Buffer.from(body) : undefined);
+
+  app.post('/api/render', async (req, reply) => {
+    const bytes = bodyOf(req.body);
+    if (!bytes) return reply.status(415).send({ error: 'se esperaba el YAML como application/yaml o text/plain' });
+    const q = req.query as { charts?: string; strict?: string };
+    const job: RenderJob = { file: 'entrada.yaml', bytes: new Uint8Array(bytes), templatesDir: opts.templatesDir, charts: q.charts !== 'false', strict: q.strict === 'true' };
+    const stop = seconds.startTimer();
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
+    let o: RenderOutcome;
+    try {
+      o = (await pool.run(job, { signal: abort.signal })) as RenderOutcome;
+    } catch (err) {
+      if (abort.signal.aborted) {
+        failures.inc({ reason: 'tiempo' });
+        return reply.status(503).header('Retry-After', '5').send({ error: `la ficha no se generó en ${opts.timeoutMs / 1000} s` });
+      }
+      if (/queue is at limit/i.test((err as Error).message)) {
+        failures.inc({ reason: 'cola llena' });
+        return reply.status(503).header('Retry-After', '2').send({ error: 'el servidor está ocupado: reintente en unos segundos' });
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      stop();
+    }
+    if (o.crash) {
+      failures.inc({ reason: 'falla interna' });
+      return reply.status(500).send({ error: 'falla interna' });
+    }
+    if (!o.pdf || hasErrors(o.diagnostics)) {
+      failures.inc({ reason: 'entrada no válida' });
+      return reply.status(422).send({ diagnostics: o.diagnostics.map(toApi) });
+    }
+    renders.inc();
+    return reply
+      .header('Content-Type', 'application/pdf')
+      .header('Content-Disposition', `inline; filename="${o.fileName}"`)
+      .send(Buffer.from(o.pdf));
+  });
+
+  app.post('/api/validate', async (req, reply) => {
+    const bytes = bodyOf(req.body);
+    if (!bytes) return reply.status(415).send({ error: 'se esperaba el YAML como application/yaml o text/plain' });
+    const staged = runStages('entrada.yaml', bytes, { templatesDir: opts.templatesDir, layout: false });
+    return { valid: !hasErrors(staged.diagnostics), diagnostics: staged.diagnostics.map(toApi) };
+  });
+
+  const schema = inputJsonSchema();
+  app.get('/api/schema', async () => schema);
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/favicon.ico', async (_req, reply) => reply.status(204).send());
+  app.get('/metrics', async (_req, reply) => reply.header('Content-Type', registry.contentType).send(await registry.metrics()));
+
+  // The editor page and its two scripts, built by `npm run build` and served by the server itself.
+  const example = join(PACKAGE_ROOT, 'input', 'redes-oportunidades-negocios-2022.yaml');
+  const exampleText = existsSync(example) ? readFileSync(example, 'utf8') : '';
+  app.get('/', async (_req, reply) =>
+    reply
+      .header('Content-Type', 'text/html; charset=utf-8')
+      .header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'")
+      .send(editorPage()),
+  );
+  app.get('/api/example', async (_req, reply) => reply.header('Content-Type', 'application/yaml; charset=utf-8').send(exampleText));
+  const asset = (name: string, path: string, type: string) =>
+    app.get(`/assets/${name}`, async (_req, reply) => {
+      if (!existsSync(path)) return reply.status(404).send({ error: `${name} no está construido: npm run build` });
+      return reply.header('Content-Type', type).header('Cache-Control', 'max-age=3600').send(readFileSync(path));
+    });
+  asset('editor.js', join(PACKAGE_ROOT, 'dist', 'editor', 'editor.js'), 'text/javascript; charset=utf-8');
+  asset('pdf.worker.mjs', createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs'), 'text/javascript; charset=utf-8');
+
+  return { app, close: async () => (await app.close(), await pool.destroy()) };
+}
