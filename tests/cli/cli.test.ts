@@ -1,15 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfText, REFERENCE_YAML } from '../helpers.js';
+import { run } from './bin.js';
 
-const BIN = resolve(import.meta.dirname, '../../bin/ficha.js');
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 const tmp = () => mkdtempSync(join(tmpdir(), 'ficha-cli-'));
 
 describe('ficha render', () => {

@@ -1,17 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../../src/batch/manifest.js';
 import { sampleInputs } from '../../src/sample/generate.js';
+import { BIN, run } from './bin.js';
 
-const BIN = resolve(import.meta.dirname, '../../bin/ficha.js');
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 const tmp = () => mkdtempSync(join(tmpdir(), 'ficha-year-'));
 
 describe('a year in one command', () => {
