@@ -22,7 +22,10 @@ describe('ficha schema', () => {
     expect(readFileSync(join(ROOT, 'schema', 'formato-1.schema.json'), 'utf8')).toBe(schemaText());
   });
   it('describes every key in Spanish, with examples where a value can be shown', () => {
-    for (const p of keyPaths()) expect(KEY_DOCS[p]?.d, p).toMatch(/\S/);
+    for (const p of keyPaths()) {
+      expect(KEY_DOCS[p]?.d, p).toMatch(/\S/);
+      expect(KEY_DOCS[p]?.e?.length, `${p}: an example`).toBeGreaterThan(0);
+    }
     expect(Object.keys(KEY_DOCS).filter((k) => !keyPaths().includes(k))).toEqual([]);
   });
   it('accepts every example input', () => {
