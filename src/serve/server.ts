@@ -6,6 +6,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Tinypool } from 'tinypool';
 import type { RenderJob, RenderOutcome } from '../batch/renderOne.js';
 import { WORKER_URL } from '../batch/workerUrl.js';
+import { WORKER_LIMITS } from '../batch/dispatch.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { runStages } from '../pipeline/stages.js';
@@ -35,7 +36,7 @@ const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text
  */
 export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: () => Promise<void> } {
   const app = Fastify({ bodyLimit: opts.bodyLimitBytes, logger: false });
-  const pool = new Tinypool({ filename: WORKER, minThreads: opts.jobs, maxThreads: opts.jobs, maxQueue: opts.queue });
+  const pool = new Tinypool({ filename: WORKER, minThreads: opts.jobs, maxThreads: opts.jobs, maxQueue: opts.queue, resourceLimits: WORKER_LIMITS });
   const registry = new Registry();
   const requests = new Counter({ name: 'ficha_http_requests_total', help: 'Peticiones HTTP por ruta y código', labelNames: ['route', 'status'], registers: [registry] });
   const renders = new Counter({ name: 'ficha_renders_total', help: 'Fichas generadas', registers: [registry] });
