@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { chartTheme, resolveThemeRefs, vegaLiteConfig, type ChartTheme } from './theme.js';
 import type { Theme } from '../layout/templates.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
 /** Text width as the PDF will set it: the chart layout must measure what is drawn. */
 export type MeasureText = (text: string, bold: boolean, size: number) => number;
@@ -46,6 +49,17 @@ export interface SceneItem {
 );
 const textMetrics = (vega as unknown as { textMetrics: { width: unknown } }).textMetrics;
 
+/** Compiled Vega specs, by a hash of their Vega-Lite input. */
+const CACHE_DIR = join(tmpdir(), 'ficha-vega-cache');
+/** Part of the cache key: another Vega-Lite compiles anew. */
+const VEGA_LITE_CACHE_VERSION = (() => {
+  try {
+    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', 'vega-lite', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'vega-lite';
+  }
+})();
+
 /** Where the laid-out chart's marks, axes and labels reach, in the view's coordinates. */
 function extent(view: vega.View): { x1: number; y1: number; x2: number; y2: number } {
   const root = (view.scenegraph() as unknown as { root: { bounds: { x1: number; y1: number; x2: number; y2: number } } }).root;
@@ -74,7 +88,7 @@ export class ChartEngine {
     this.theme = chartTheme(theme);
   }
 
-  private runtime(spec: string): vega.Runtime {
+  private async runtime(spec: string): Promise<vega.Runtime> {
     const cached = this.runtimes.get(spec);
     if (cached) {
       this.stats.reused++;
@@ -87,12 +101,43 @@ export class ChartEngine {
     vl.autosize = { type: 'fit', contains: 'padding' };
     vl.width = 300;
     vl.height = 120;
-    const warnings = this.warnings;
-    const logger = { level: () => logger, error: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), warn: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), info: () => logger, debug: () => logger };
-    const runtime = vega.parse(compile(vl as unknown as TopLevelSpec, { logger: logger as never }).spec);
+    const runtime = vega.parse(await this.compiled(spec, vl));
     this.runtimes.set(spec, runtime);
     this.stats.compiled++;
     return runtime;
+  }
+
+  /**
+   * The Vega spec that Vega-Lite compiles `vl` into. The compilation depends only on its input, so
+   * it is kept on disk by a hash of that input (and Vega-Lite's version): a person rendering one
+   * ficha at a time does not pay for compiling every chart spec at every start, nor for loading
+   * Vega-Lite at all. A cache that cannot be read or written is simply not used.
+   */
+  private async compiled(spec: string, vl: Record<string, unknown>): Promise<vega.Spec> {
+    const key = createHash('sha256').update(JSON.stringify(vl)).update(VEGA_LITE_CACHE_VERSION).digest('hex');
+    const file = join(CACHE_DIR, `${spec}-${key.slice(0, 32)}.vg.json`);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as vega.Spec;
+    } catch {
+      // not cached yet
+    }
+    const { compile } = await import('vega-lite');
+    const warnings = this.warnings;
+    const logger = { level: () => logger, error: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), warn: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), info: () => logger, debug: () => logger };
+    const before = warnings.length;
+    const out = compile(vl as unknown as TopLevelSpec, { logger: logger as never }).spec;
+    // A spec that warns is compiled again next time, so that its warnings are seen again.
+    if (warnings.length === before) {
+      try {
+        mkdirSync(CACHE_DIR, { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(out));
+        renameSync(tmp, file);
+      } catch {
+        // a read-only or full temporary folder: no cache
+      }
+    }
+    return out;
   }
 
   /** Lays out one chart and returns its scenegraph (and, on request, Vega's SVG of it). */
@@ -100,7 +145,7 @@ export class ChartEngine {
     const measure = this.measure;
     textMetrics.width = (item: { fontSize?: number; fontWeight?: string | number }, text: unknown) =>
       measure(String(text ?? ''), item.fontWeight === 'bold' || Number(item.fontWeight) >= 600, item.fontSize ?? 11);
-    const view = new vega.View(this.runtime(req.spec), { renderer: 'none' });
+    const view = new vega.View(await this.runtime(req.spec), { renderer: 'none' });
     try {
       for (const [k, v] of Object.entries(req.signals ?? {})) view.signal(k, v);
       view.data('values', req.rows);

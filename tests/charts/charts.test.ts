@@ -132,3 +132,22 @@ describe('charts in the PDF', () => {
   });
 });
 
+
+describe('the compiled-spec cache', () => {
+  it('keeps Vega-Lite\'s output on disk by a hash of its input; a damaged entry is compiled again', async () => {
+    const { readdirSync, writeFileSync: write } = await import('node:fs');
+    const { ChartEngine } = await import('../../src/charts/engine.js');
+    const templates = loadTemplates();
+    const dir = join(tmpdir(), 'ficha-vega-cache');
+    const fresh = () => new ChartEngine(templates.dir, templates.theme, (t, _b, s) => t.length * s * 0.5);
+    const rows = [{ anio: '2022', valor: 4.5, etiqueta: '4,5%' }];
+    await fresh().render({ spec: 'cobertura', rows, width: 200, height: 100 });
+    const entries = readdirSync(dir).filter((f) => f.startsWith('cobertura-'));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const f of entries) write(join(dir, f), '{ no es json');
+    const again = fresh();
+    const { scene } = await again.render({ spec: 'cobertura', rows, width: 200, height: 100 });
+    expect(texts(scene)).toContain('4,5%');
+    expect(again.warnings).toEqual([]);
+  });
+});
