@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderFicha, type FichaSummary } from '../pipeline/pipeline.js';
+import { LIMITS } from '../load/limits.js';
 
 export interface RenderJob {
   file: string;
@@ -35,7 +36,7 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
   let text: string | undefined;
   try {
     const bytes = job.bytes ? Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength) : readFileSync(job.file);
-    text = bytes.length <= 2 * 1024 * 1024 ? bytes.toString('utf8') : undefined;
+    text = bytes.length <= LIMITS.fileBytes ? bytes.toString('utf8') : undefined;
     const result = await renderFicha(job.file, bytes, { templatesDir: job.templatesDir, strict: job.strict, date: job.date ? new Date(job.date) : undefined, sourceBytes: bytes, charts: job.charts });
     const base = { file: job.file, ms: performance.now() - start, diagnostics: result.diagnostics, text, summary: result.summary, identity: result.identity };
     if (!result.pdf || !result.fileName || hasErrors(result.diagnostics)) return base;

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { compose, groupMessages, type Composed, type Message } from '../mail/compose.js';
 import { collectPdfs, readFicha, type FichaToSend } from '../mail/fichas.js';
 import { appendJournal, pending, readJournal } from '../mail/journal.js';
-import { parseRecipients } from '../mail/recipients.js';
+import { isAddress, parseRecipients } from '../mail/recipients.js';
 import { safeServer, smtpSender } from '../mail/send.js';
 import { writeAtomic } from '../output/write.js';
 import { checkOutDir } from './paths.js';
@@ -25,28 +25,22 @@ export interface MailCliOptions {
   templates?: string;
 }
 
-const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
-const addressOf = (s: string) => /<([^>]+)>/.exec(s)?.[1] ?? s.trim();
 
 /** `ficha mail <pdf|carpeta|manifest.json>... --recipients FILE.csv (--eml-dir DIR | --send | --dry-run)`. */
 export async function mailCommand(inputs: string[], opts: MailCliOptions): Promise<number> {
   const modes = [opts.emlDir !== undefined, opts.send === true, opts.dryRun === true].filter(Boolean).length;
   if (modes !== 1) return usage('indique uno de --eml-dir CARPETA, --send o --dry-run');
   const from = opts.from ?? process.env.FICHA_MAIL_FROM;
-  if (!opts.dryRun && (!from || !ADDRESS.test(addressOf(from)))) return usage(`--from (o FICHA_MAIL_FROM): se esperaba una dirección de correo válida; se encontró «${from ?? ''}»`);
-  if (opts.replyTo && !ADDRESS.test(addressOf(opts.replyTo))) return usage(`--reply-to: dirección no válida «${opts.replyTo}»`);
+  if (!opts.dryRun && (!from || !isAddress(from))) return usage(`--from (o FICHA_MAIL_FROM): se esperaba una dirección de correo válida; se encontró «${from ?? ''}»`);
+  if (opts.replyTo && !isAddress(opts.replyTo)) return usage(`--reply-to: dirección no válida «${opts.replyTo}»`);
   const smtp = opts.smtp ?? process.env.FICHA_SMTP_URL;
   if (opts.send && !smtp) return usage('--send necesita --smtp smtp://usuario:clave@servidor:puerto (o FICHA_SMTP_URL)');
   if (smtp && !/^smtps?:\/\//.test(smtp)) return usage(`--smtp: se esperaba una URL smtp:// o smtps:// (${safeServer(smtp)})`);
-  const num = (v: string, name: string, min: number) => {
-    const n = Number(v);
-    return Number.isFinite(n) && n >= min ? n : usage(`${name}: se esperaba un número >= ${min}; se encontró «${v}»`) && NaN;
-  };
-  const connections = num(opts.connections, '--connections', 1);
-  const retries = num(opts.retries, '--retries', 0);
-  const retryDelay = num(opts.retryDelay, '--retry-delay', 0);
-  const maxMb = num(opts.maxAttachment, '--max-attachment', 0.001);
-  if ([connections, retries, retryDelay, maxMb].some(Number.isNaN)) return 2;
+  const numbers = { '--connections': [opts.connections, 1], '--retries': [opts.retries, 0], '--retry-delay': [opts.retryDelay, 0], '--max-attachment': [opts.maxAttachment, 0.001] } as const;
+  for (const [name, [v, min]] of Object.entries(numbers)) {
+    if (!(Number(v) >= min)) return usage(`${name}: se esperaba un número >= ${min}; se encontró «${v}»`);
+  }
+  const [connections, retries, retryDelay, maxMb] = [opts.connections, opts.retries, opts.retryDelay, opts.maxAttachment].map(Number) as [number, number, number, number];
   if (opts.emlDir) {
     const problem = checkOutDir(opts.emlDir, '--eml-dir');
     if (problem) return usage(problem);

@@ -58,16 +58,20 @@ export function parseRecipients(text: string): { byProgram: Map<string, Recipien
   return { byProgram, problems };
 }
 
+/** One address, bare or as `Name <local@domain>`, as mail servers accept it. */
+export function isAddress(text: string): boolean {
+  const parsed = addressparser(text, { flatten: true }) as { address?: string }[];
+  return parsed.length === 1 && ADDRESS.test(parsed[0]!.address ?? '');
+}
+
 function addresses(cell: string, column: string, line: number, problems: RecipientProblem[]): string[] | undefined {
   const out: string[] = [];
   for (const part of cell.split(';').map((s) => s.trim()).filter(Boolean)) {
-    const parsed = addressparser(part, { flatten: true }) as { address?: string }[];
-    const address = parsed.length === 1 ? parsed[0]!.address ?? '' : '';
-    if (!ADDRESS.test(address)) {
+    if (!isAddress(part)) {
       problems.push({ line, message: `dirección no válida en ${column}: «${part}»` });
       return undefined;
     }
-    out.push(address.toLowerCase());
+    out.push((addressparser(part, { flatten: true }) as { address: string }[])[0]!.address.toLowerCase());
   }
   return out;
 }

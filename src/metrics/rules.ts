@@ -33,9 +33,14 @@ export interface DimensionOutcomes {
   hallazgos: RuleOutcome[];
 }
 
+/** The rules the input omits (`analisis.<dimension>.omitir`), wherever their results would print. */
+export function omittedRules(input: ProgramInput): Set<string> {
+  return new Set([...input.analisis.focalizacion.omitir, ...input.analisis.eficiencia.omitir, ...input.analisis.eficacia.omitir]);
+}
+
 /** Judges section II: every rule of the set, in order, minus the ones the input omits. */
 export function evaluateRules(ruleSet: RuleSet, input: ProgramInput, figures: Figures): DimensionOutcomes[] {
-  const omitted = new Set([...input.analisis.focalizacion.omitir, ...input.analisis.eficiencia.omitir, ...input.analisis.eficacia.omitir]);
+  const omitted = omittedRules(input);
   const results: RuleOutcome[] = [];
   for (const rule of ruleSet.reglas) {
     if (omitted.has(rule.id)) continue;

@@ -2,6 +2,7 @@ import type { SceneMark } from '../charts/engine.js';
 import type { Chart } from '../layout/blocks.js';
 import type { Box, DrawContext } from './context.js';
 import { drawScene } from './drawScene.js';
+import { fitLine } from './fitLine.js';
 import { Slot } from './struct.js';
 
 /** Laid-out charts by name and width. */
@@ -14,19 +15,6 @@ export function columnWidths(ratios: number[], total: number, gap = 14): number[
   const sum = ratios.reduce((a, b) => a + b, 0);
   const room = total - gap * (ratios.length - 1);
   return ratios.map((r) => (r / sum) * room);
-}
-
-/** The longest prefix of `text` that fits `width` with an ellipsis (binary search), or all of it. */
-export function fitLine(text: string, width: number, measure: (s: string) => number): string {
-  if (measure(text) <= width) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (measure(`${text.slice(0, mid).trimEnd()}…`) <= width) lo = mid;
-    else hi = mid - 1;
-  }
-  return `${text.slice(0, lo).trimEnd()}…`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DrawContext } from './context.js';
+import { fitLine } from './fitLine.js';
 import { artifact } from './struct.js';
 
 /** "… · Página X de Y" on every page, as a pagination artifact. */
@@ -9,19 +10,7 @@ export function drawFooters(ctx: DrawContext, footer: string, y: number): void {
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     const page = ` · Página ${i + 1} de ${range.count}`;
-    const fits = (s: string) => measurer.width(s + page, 'regular', size) <= ctx.width;
-    if (!fits(footer)) {
-      // The longest prefix that fits with an ellipsis, by binary search: O(log n) measurements.
-      let lo = 0;
-      let hi = footer.length;
-      while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        if (fits(`${footer.slice(0, mid).trimEnd()}…`)) lo = mid;
-        else hi = mid - 1;
-      }
-      footer = `${footer.slice(0, Math.max(lo, 1)).trimEnd()}…`;
-    }
-    const text = footer + page;
+    const text = fitLine(footer, ctx.width - measurer.width(page, 'regular', size), (s) => measurer.width(s, 'regular', size)) + page;
     artifact(doc, 'Pagination', () => {
       doc.lineWidth(0.5).strokeColor(theme.colors.rule!).moveTo(ctx.left, y - 4).lineTo(ctx.left + ctx.width, y - 4).stroke();
       doc.font(ctx.fontIds.regular).fontSize(size).fillColor(theme.colors.muted!).text(text, ctx.left, y, { lineBreak: false, width: ctx.width, align: 'center' });

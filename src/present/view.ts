@@ -1,5 +1,6 @@
 import type { PathSegment } from '../load/locate.js';
 import type { Ficha } from '../metrics/ficha.js';
+import { omittedRules } from '../metrics/rules.js';
 import { indicatorSentence, wordRules, type RuleResult } from './sentences.js';
 import type { Series } from '../metrics/series.js';
 import type { Value } from '../metrics/value.js';
@@ -148,7 +149,7 @@ export function present(f: Ficha, opts: PresentOptions = {}): PresentResult {
   const boolOrText = (v: boolean | string, path: PathSegment[]) => ({ declara: v !== false, texto: typeof v === 'string' ? text(v, path) : [] });
 
   const { input, figures: g } = f;
-  const omitted = new Set([...input.analisis.focalizacion.omitir, ...input.analisis.eficiencia.omitir, ...input.analisis.eficacia.omitir]);
+  const omitted = omittedRules(input);
   const ys = g.years;
   const p = input.programa;
   const hist = (v: boolean | string, path: PathSegment[]) => (typeof v === 'string' ? oneParagraph(v, path) : v ? 'Sí' : 'No');
