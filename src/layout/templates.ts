@@ -30,17 +30,19 @@ export function loadTemplates(dir = DEFAULT_TEMPLATES): TemplateSet {
   const cached = sets.get(key);
   if (cached) return cached;
   const env = Handlebars.create();
+  const options = { strict: true, preventIndent: true };
   env.registerHelper('upper', (s: unknown) => String(s ?? '').toLocaleUpperCase('es-CL'));
   const sources: Record<string, string> = { 'ficha.hbs': readFileSync(join(key, 'ficha.hbs'), 'utf8') };
   const partialsDir = join(key, 'partials');
   if (existsSync(partialsDir)) {
     for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
       sources[`partials/${file}`] = readFileSync(join(partialsDir, file), 'utf8');
-      env.registerPartial(basename(file, '.hbs'), sources[`partials/${file}`]!);
+      // Compiled here, not registered as text: Handlebars compiles a text partial anew at every render.
+      env.registerPartial(basename(file, '.hbs'), env.compile(sources[`partials/${file}`]!, options));
     }
   }
   // Strict: a misspelt name in a template (an institution's own copy) is an error, not empty text.
-  const ficha = env.compile(sources['ficha.hbs']!, { strict: true, preventIndent: true });
+  const ficha = env.compile(sources['ficha.hbs']!, options);
   const theme = JSON.parse(readFileSync(join(key, 'theme.json'), 'utf8')) as Theme;
   const set = { dir: key, ficha, theme, sources };
   sets.set(key, set);
