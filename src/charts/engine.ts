@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartTheme, resolveThemeRefs, vegaLiteConfig, type ChartTheme } from './theme.js';
 import type { Theme } from '../layout/templates.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { cacheDir } from '../cache/cacheDir.js';
 
 /** Text width as the PDF will set it: the chart layout must measure what is drawn. */
 export type MeasureText = (text: string, bold: boolean, size: number) => number;
@@ -49,8 +49,6 @@ export interface SceneItem {
 );
 const textMetrics = (vega as unknown as { textMetrics: { width: unknown } }).textMetrics;
 
-/** Compiled Vega specs, by a hash of their Vega-Lite input. */
-const CACHE_DIR = join(tmpdir(), 'ficha-vega-cache');
 /** Part of the cache key: another Vega-Lite compiles anew. */
 const VEGA_LITE_CACHE_VERSION = (() => {
   try {
@@ -115,9 +113,10 @@ export class ChartEngine {
    */
   private async compiled(spec: string, vl: Record<string, unknown>): Promise<vega.Spec> {
     const key = createHash('sha256').update(JSON.stringify(vl)).update(VEGA_LITE_CACHE_VERSION).digest('hex');
-    const file = join(CACHE_DIR, `${spec}-${key.slice(0, 32)}.vg.json`);
+    const dir = cacheDir();
+    const file = dir && join(dir, 'vega', `${spec}-${key.slice(0, 32)}.vg.json`);
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as vega.Spec;
+      if (file) return JSON.parse(readFileSync(file, 'utf8')) as vega.Spec;
     } catch {
       // not cached yet
     }
@@ -127,9 +126,9 @@ export class ChartEngine {
     const before = warnings.length;
     const out = compile(vl as unknown as TopLevelSpec, { logger: logger as never }).spec;
     // A spec that warns is compiled again next time, so that its warnings are seen again.
-    if (warnings.length === before) {
+    if (file && warnings.length === before) {
       try {
-        mkdirSync(CACHE_DIR, { recursive: true });
+        mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
         const tmp = `${file}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify(out));
         renameSync(tmp, file);

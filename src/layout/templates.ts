@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../paths.js';
+import { compileCached } from '../cache/handlebars.js';
 
 /** The project's own templates; `--templates DIR` points at an institution's copy instead. */
 export const DEFAULT_TEMPLATES = TEMPLATES_DIR;
@@ -38,11 +39,11 @@ export function loadTemplates(dir = DEFAULT_TEMPLATES): TemplateSet {
     for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
       sources[`partials/${file}`] = readFileSync(join(partialsDir, file), 'utf8');
       // Compiled here, not registered as text: Handlebars compiles a text partial anew at every render.
-      env.registerPartial(basename(file, '.hbs'), env.compile(sources[`partials/${file}`]!, options));
+      env.registerPartial(basename(file, '.hbs'), compileCached(env, sources[`partials/${file}`]!, options));
     }
   }
   // Strict: a misspelt name in a template (an institution's own copy) is an error, not empty text.
-  const ficha = env.compile(sources['ficha.hbs']!, options);
+  const ficha = compileCached(env, sources['ficha.hbs']!, options);
   const theme = JSON.parse(readFileSync(join(key, 'theme.json'), 'utf8')) as Theme;
   const set = { dir: key, ficha, theme, sources };
   sets.set(key, set);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
@@ -9,6 +10,7 @@ export const FONT_NAMES: readonly FontName[] = ['regular', 'bold', 'italic', 'bo
 
 const require = createRequire(import.meta.url);
 const opened = new Map<string, { font: fontkit.Font; bytes: Buffer }>();
+const digests = new WeakMap<fontkit.Font, string>();
 
 /** A theme's font path: absolute, relative to the templates folder, or inside an npm package. */
 export function resolveFontPath(spec: string, templatesDir: string): string {
@@ -29,6 +31,17 @@ export function openFont(path: string): fontkit.Font {
     opened.set(path, entry);
   }
   return entry.font;
+}
+
+/** A short hash of an opened font's file: what caches of its shaped text are kept under. */
+export function fontDigest(font: fontkit.Font): string {
+  let digest = digests.get(font);
+  if (!digest) {
+    const bytes = [...opened.values()].find((e) => e.font === font)?.bytes;
+    digest = bytes ? createHash('sha256').update(bytes).digest('hex').slice(0, 16) : 'unknown';
+    digests.set(font, digest);
+  }
+  return digest;
 }
 
 export function themeFonts(theme: Theme, templatesDir: string): Record<FontName, fontkit.Font> {

@@ -1,4 +1,6 @@
 import PDFDocument from 'pdfkit';
+import type * as fontkit from 'fontkit';
+import { shapedRuns } from './shaping.js';
 import { forgetFontFamilies, useLayoutCache } from './pdfkitInternals.js';
 import type { LayoutDoc } from '../layout/blocks.js';
 import type { TemplateSet } from '../layout/templates.js';
@@ -40,12 +42,13 @@ const measurers = new WeakMap<object, Measurer>();
 /**
  * PDFKit shapes every word with fontkit and caches the result per document; a batch would shape
  * the same words again for every ficha. The shaped runs depend only on the font, so documents
- * share one cache per font, renewed every 50 documents to bound its size.
+ * share one cache per font, renewed every 50 documents to bound its size; shaping.ts backs it with
+ * the cache folder and gives each glyph the same characters in every document.
  */
 const layoutCaches = new WeakMap<object, { cache: Record<string, unknown>; uses: number }>();
-function shareLayoutCache(doc: Doc, font: object): void {
+function shareLayoutCache(doc: Doc, font: fontkit.Font): void {
   let entry = layoutCaches.get(font);
-  if (!entry || entry.uses >= 50) layoutCaches.set(font, (entry = { cache: Object.create(null) as Record<string, unknown>, uses: 0 }));
+  if (!entry || entry.uses >= 50) layoutCaches.set(font, (entry = { cache: shapedRuns(font, Object.create(null) as Record<string, unknown>), uses: 0 }));
   entry.uses++;
   useLayoutCache(doc, entry.cache);
 }

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { pct } from '../format/format.js';
+import { compileCached } from '../cache/handlebars.js';
 import type { IndicatorFigures } from '../metrics/figures.js';
 import { indicatorOutcome, type DimensionId, type DimensionOutcomes, type RuleOutcome } from '../metrics/rules.js';
 import { isMarker, type Value } from '../metrics/value.js';
@@ -28,7 +29,7 @@ const compiled = new Map<string, Handlebars.TemplateDelegate>();
 export function sentence(template: string, context: object): string {
   let fn = compiled.get(template);
   if (!fn) {
-    fn = Handlebars.compile(template, { noEscape: true, strict: true });
+    fn = compileCached(Handlebars, template, { noEscape: true, strict: true });
     compiled.set(template, fn);
   }
   return fn(context).trim();

@@ -138,7 +138,7 @@ describe('the compiled-spec cache', () => {
     const { readdirSync, writeFileSync: write } = await import('node:fs');
     const { ChartEngine } = await import('../../src/charts/engine.js');
     const templates = loadTemplates();
-    const dir = join(tmpdir(), 'ficha-vega-cache');
+    const dir = join(process.env.FICHA_CACHE_DIR!, 'vega');
     const fresh = () => new ChartEngine(templates.dir, templates.theme, (t, _b, s) => t.length * s * 0.5);
     const rows = [{ anio: '2022', valor: 4.5, etiqueta: '4,5%' }];
     await fresh().render({ spec: 'cobertura', rows, width: 200, height: 100 });

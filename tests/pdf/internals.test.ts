@@ -3,6 +3,8 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { aroundAddInfo, forgetFontFamilies, useLayoutCache } from '../../src/pdf/pdfkitInternals.js';
 import { keysAt } from '../../src/validate/zodInternals.js';
+import { lowestCodePoints } from '../../src/pdf/fontkitInternals.js';
+import { openFont } from '../../src/pdf/fonts.js';
 import { inputSchema } from '../../src/validate/schema.js';
 import type { Doc } from '../../src/pdf/struct.js';
 
@@ -31,6 +33,18 @@ describe("PDFKit's internals", () => {
     });
     d.end();
     expect(calls).toBe(1);
+  });
+});
+
+describe("fontkit's internals", () => {
+  it('the character map read through _cmapProcessor.lookup: each glyph with its lowest code point', () => {
+    const font = openFont(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf'));
+    const lowest = lowestCodePoints(font);
+    expect(lowest.size).toBeGreaterThan(2000);
+    const gid = (cp: number) => font.glyphForCodePoint(cp).id;
+    expect(lowest.get(gid(0x41))).toBe(0x41);
+    expect(lowest.get(gid(0xb4))).toBe(0xb4);
+    expect(lowest.get(gid(0xf1))).toBe(0xf1);
   });
 });
 

@@ -1,0 +1,81 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir } from './cacheDir.js';
+
+const open = new Set<DiskCache<unknown>>();
+
+/** Writes every cache's pending entries now (the end of a batch, a test). */
+export function flushCaches(): void {
+  for (const c of open) c.flush();
+}
+
+/**
+ * A map kept in one JSON file of the cache folder, loaded on first use. New entries are written
+ * two seconds after the first of them (so at most every two seconds during a batch) and when the
+ * process exits, atomically: a reader never sees half a file, and two processes writing at once
+ * lose entries, never correctness. A file that cannot be read or parsed is an empty cache; a cache
+ * past `maxEntries` starts over.
+ */
+export class DiskCache<V> {
+  private entries?: Map<string, V>;
+  private dirty = false;
+  private timer?: NodeJS.Timeout;
+  private readonly file?: string;
+
+  constructor(
+    /** Part of the file name: a new format or version is a new file. */
+    name: string,
+    private readonly maxEntries = 100_000,
+    /** The folder; by default the cache folder. `null`: keep nothing. */
+    dir: string | null | undefined = cacheDir(),
+  ) {
+    this.file = dir ? join(dir, `${name}.json`) : undefined;
+    open.add(this as DiskCache<unknown>);
+  }
+
+  get(key: string): V | undefined {
+    return this.load().get(key);
+  }
+
+  set(key: string, value: V): void {
+    if (!this.file) return;
+    const entries = this.load();
+    if (entries.size >= this.maxEntries) entries.clear();
+    entries.set(key, value);
+    if (!this.dirty) {
+      this.dirty = true;
+      process.once('exit', this.flush);
+      this.timer = setTimeout(this.flush, 2000);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes pending entries now. */
+  readonly flush = (): void => {
+    clearTimeout(this.timer);
+    if (!this.dirty || !this.file || !this.entries) return;
+    this.dirty = false;
+    process.removeListener('exit', this.flush);
+    try {
+      mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
+      const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.entries)), { mode: 0o600 });
+      renameSync(tmp, this.file);
+    } catch {
+      // a full or read-only disk: the cache is simply not kept
+    }
+  };
+
+  private load(): Map<string, V> {
+    if (this.entries) return this.entries;
+    this.entries = new Map();
+    if (!this.file) return this.entries;
+    try {
+      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) this.entries = new Map(Object.entries(parsed as Record<string, V>));
+    } catch {
+      // not there yet, or damaged: start empty
+    }
+    return this.entries;
+  }
+}

@@ -1,0 +1,68 @@
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheDir } from '../../src/cache/cacheDir.js';
+import { DiskCache } from '../../src/cache/diskCache.js';
+
+const fresh = () => mkdtempSync(join(tmpdir(), 'ficha-cache-test-'));
+
+describe('the cache folder', () => {
+  it('is FICHA_CACHE_DIR, else $XDG_CACHE_HOME/ficha, created private', () => {
+    const base = fresh();
+    const dir = cacheDir({ FICHA_CACHE_DIR: join(base, 'c') });
+    expect(dir).toBe(join(base, 'c'));
+    expect(statSync(dir!).mode & 0o777).toBe(0o700);
+    expect(cacheDir({ XDG_CACHE_HOME: base })).toBe(join(base, 'ficha'));
+  });
+  it('is off when FICHA_CACHE_DIR is empty', () => {
+    expect(cacheDir({ FICHA_CACHE_DIR: '' })).toBeUndefined();
+  });
+  it('is not used when others could write to it, or when it is a link', () => {
+    const base = fresh();
+    const open = join(base, 'abierta');
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    expect(cacheDir({ FICHA_CACHE_DIR: open })).toBeUndefined();
+    const target = join(base, 'destino');
+    mkdirSync(target, { mode: 0o700 });
+    symlinkSync(target, join(base, 'enlace'));
+    expect(cacheDir({ FICHA_CACHE_DIR: join(base, 'enlace') })).toBeUndefined();
+    writeFileSync(join(base, 'archivo'), 'x');
+    expect(cacheDir({ FICHA_CACHE_DIR: join(base, 'archivo') })).toBeUndefined();
+  });
+});
+
+describe('DiskCache', () => {
+  it('keeps entries across instances (processes) once flushed, in a file only its owner reads', () => {
+    const dir = fresh();
+    const a = new DiskCache<number[]>('prueba', 100, dir);
+    expect(a.get('hola')).toBeUndefined();
+    a.set('hola', [1, 2.5, -3]);
+    a.flush();
+    expect(statSync(join(dir, 'prueba.json')).mode & 0o777).toBe(0o600);
+    expect(new DiskCache<number[]>('prueba', 100, dir).get('hola')).toEqual([1, 2.5, -3]);
+  });
+  it('reads a damaged file as empty, and replaces it', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'roto.json'), '{ "a": [1, 2');
+    const c = new DiskCache<number>('roto', 100, dir);
+    expect(c.get('a')).toBeUndefined();
+    c.set('b', 2);
+    c.flush();
+    expect(JSON.parse(readFileSync(join(dir, 'roto.json'), 'utf8'))).toEqual({ b: 2 });
+  });
+  it('starts over past its size', () => {
+    const dir = fresh();
+    const c = new DiskCache<number>('lleno', 3, dir);
+    for (const k of ['a', 'b', 'c', 'd']) c.set(k, 1);
+    expect(c.get('a')).toBeUndefined();
+    expect(c.get('d')).toBe(1);
+  });
+  it('without a folder keeps nothing and fails nowhere', () => {
+    const c = new DiskCache<number>('nada', 3, null);
+    c.set('a', 1);
+    c.flush();
+    expect(c.get('a')).toBeUndefined();
+  });
+});
