@@ -38,3 +38,82 @@ export function aroundAddInfo(doc: Doc, around: (original: () => void, info: Rec
     );
   };
 }
+
+/**
+ * PDFKit turns every content operator it writes (`BT`, `1 0 0 1 56 700 Tm`, …) into its own byte
+ * array; a ficha has tens of thousands of them. Each page's operators are kept as strings instead
+ * and handed to PDFKit joined, once, when the page ends (or before anything else it writes there):
+ * the same bytes, far less garbage. Relies on PDFPage's `write` and `end`.
+ */
+export function bufferPageContent(doc: Doc): void {
+  const buffer = () => {
+    const page = (doc as unknown as { page?: { write?: (chunk: unknown) => unknown; end?: () => unknown } }).page;
+    if (!page || typeof page.write !== 'function' || typeof page.end !== 'function') throw new PdfkitChanged('PDFPage.write/end');
+    const write = page.write.bind(page);
+    const end = page.end.bind(page);
+    const parts: string[] = [];
+    const flush = () => {
+      if (parts.length === 0) return;
+      write(parts.join('\n'));
+      parts.length = 0;
+    };
+    page.write = (chunk: unknown) => {
+      if (typeof chunk === 'string') parts.push(chunk);
+      else {
+        flush();
+        write(chunk);
+      }
+    };
+    page.end = () => {
+      flush();
+      return end();
+    };
+  };
+  doc.on('pageAdded', buffer);
+}
+
+/**
+ * The document's bytes, gathered without PDFKit's stream: PDFKit pushes every line of every object
+ * through a Node stream as its own byte array. Its `_write` is replaced by one that keeps the lines
+ * as strings (PDFKit's are byte strings: one character per byte) and the stream data as is, and
+ * keeps `_offset` (the cross-reference table's positions) as PDFKit does. The returned promise
+ * resolves with the same bytes the stream would have given, when the document ends.
+ */
+export function collectBytes(doc: Doc): Promise<Buffer> {
+  const d = doc as unknown as { _write?: (data: unknown) => void; _offset: number; push: (chunk: unknown) => boolean };
+  if (typeof d._write !== 'function' || typeof d._offset !== 'number') throw new PdfkitChanged('doc._write/_offset');
+  const parts: Buffer[] = [];
+  // What PDFKit wrote before (the header, in its constructor) waits in the stream's buffer.
+  const head = (doc as unknown as { read(): Buffer | null }).read();
+  if (head) parts.push(head);
+  let lines: string[] = [];
+  const flushLines = () => {
+    if (lines.length === 0) return;
+    lines.push('');
+    parts.push(Buffer.from(lines.join('\n'), 'latin1'));
+    lines = [];
+  };
+  d._write = (data: unknown) => {
+    if (data instanceof Uint8Array) {
+      flushLines();
+      parts.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      d._offset += data.length;
+    } else {
+      const line = String(data);
+      lines.push(line);
+      d._offset += line.length + 1;
+    }
+  };
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('error', reject);
+    doc.on('end', () => {
+      flushLines();
+      resolve(Buffer.concat(parts));
+    });
+    // A stream only ends once it flows; anything still pushed by PDFKit (nothing, now) is kept.
+    doc.on('data', (chunk: Buffer) => {
+      flushLines();
+      parts.push(chunk);
+    });
+  });
+}

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
 import { shapedRuns } from './shaping.js';
-import { forgetFontFamilies, useLayoutCache } from './pdfkitInternals.js';
+import { bufferPageContent, collectBytes, forgetFontFamilies, useLayoutCache } from './pdfkitInternals.js';
 import type { LayoutDoc } from '../layout/blocks.js';
 import type { TemplateSet } from '../layout/templates.js';
 import type { DrawContext } from './context.js';
@@ -83,6 +83,7 @@ export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise
     info: { Title: md.title, Author: md.author, Subject: md.subject, Keywords: md.keywords, Creator: 'ficha', Producer: 'ficha (PDFKit)', CreationDate: md.date, ModDate: md.date },
   } as never) as Doc;
   escapeXmpInfo(doc);
+  bufferPageContent(doc);
 
   // The constructor opened the default font (Arimo, so that no standard Helvetica is ever created).
   // Forget it: a registered name whose font equals an already open one is never cached by PDFKit,
@@ -100,12 +101,7 @@ export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise
     doc.file(Buffer.from(a.bytes), { name: a.name, type: 'application/yaml', description: a.description, relationship: 'Source', creationDate: md.date, modifiedDate: md.date } as never);
   }
 
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectBytes(doc);
 
   const margin = theme.page.margin;
   doc.addPage();

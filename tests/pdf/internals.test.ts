@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { aroundAddInfo, forgetFontFamilies, useLayoutCache } from '../../src/pdf/pdfkitInternals.js';
+import { aroundAddInfo, bufferPageContent, collectBytes, forgetFontFamilies, useLayoutCache } from '../../src/pdf/pdfkitInternals.js';
 import { keysAt } from '../../src/validate/zodInternals.js';
 import { lowestCodePoints } from '../../src/pdf/fontkitInternals.js';
 import { openFont } from '../../src/pdf/fonts.js';
@@ -23,6 +23,30 @@ describe("PDFKit's internals", () => {
     const d = doc();
     forgetFontFamilies(d);
     expect((d as unknown as { _fontFamilies: object })._fontFamilies).toEqual({});
+  });
+  it('_write and PDFPage.write: the bytes gathered without the stream, page content joined, are the same', async () => {
+    const draw = (d: Doc) => {
+      d.font(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf'));
+      d.text('Ficha de monitoreo', 50, 50).rect(40, 40, 200, 30).stroke('#336699');
+      d.addPage().fontSize(9).text('Segunda página: O´Higgins, Ñuble, 4,5%', 50, 80);
+      d.switchToPage(0);
+      d.text('pie de página 1 de 2', 50, 700);
+    };
+    const viaStream = new PDFDocument({ bufferPages: true, compress: true, info: { CreationDate: new Date(0) } }) as unknown as Doc;
+    const chunks: Buffer[] = [];
+    viaStream.on('data', (c: Buffer) => chunks.push(c));
+    const streamed = new Promise<Buffer>((r) => viaStream.on('end', () => r(Buffer.concat(chunks))));
+    draw(viaStream);
+    viaStream.end();
+    const gathered = new PDFDocument({ bufferPages: true, compress: true, info: { CreationDate: new Date(0) } }) as unknown as Doc;
+    bufferPageContent(gathered);
+    const bytes = collectBytes(gathered);
+    draw(gathered);
+    gathered.end();
+    const [a, b] = [await streamed, await bytes];
+    expect(a.length).toBeGreaterThan(1000);
+    expect(a.subarray(0, 8).toString('latin1')).toBe('%PDF-1.3');
+    expect(Buffer.compare(a, b)).toBe(0);
   });
   it('_addInfo runs once, when the document ends', () => {
     const d = doc();
