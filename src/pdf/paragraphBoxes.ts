@@ -4,6 +4,7 @@ import type { Box, DrawContext } from './context.js';
 import { breakLines, type Line } from './lines.js';
 import type { Measurer } from './measure.js';
 import { Slot } from './struct.js';
+import { writeLine } from './pdfkitInternals.js';
 import type { FontName } from './fonts.js';
 
 export interface TextStyle {
@@ -45,7 +46,7 @@ export function drawLine(ctx: DrawContext, line: Line, x: number, y: number, wid
   const top = y + (style.leading - style.size * 1.15) / 2;
   doc.fillColor(style.color);
   for (const seg of line.segments) {
-    doc.font(ctx.fontIds[seg.font]).fontSize(style.size).text(seg.text, x + dx + seg.x, top, { lineBreak: false });
+    writeLine(doc.font(ctx.fontIds[seg.font]).fontSize(style.size), seg.text, x + dx + seg.x, top);
   }
 }
 

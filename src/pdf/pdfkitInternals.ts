@@ -117,3 +117,15 @@ export function collectBytes(doc: Doc): Promise<Buffer> {
     });
   });
 }
+
+/**
+ * One line of text at (x, y), as `doc.text(text, x, y, { lineBreak: false })` draws it, without
+ * what text() does around it: it measures the text twice more (for the width of links and
+ * underlines, which ficha never draws, and to move the cursor, which ficha never uses). Calls
+ * PDFKit's `_fragment` with the options text() would have given it. `text` has no line breaks.
+ */
+export function writeLine(doc: Doc, text: string, x: number, y: number): void {
+  const d = doc as unknown as { _fragment?: (text: string, x: number, y: number, options: object) => void };
+  if (typeof d._fragment !== 'function') throw new PdfkitChanged('doc._fragment');
+  d._fragment(text, x, y, { lineBreak: false, columns: 0, columnGap: 18, rotation: 0, textWidth: 0, wordCount: 0 });
+}
