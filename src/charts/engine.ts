@@ -139,14 +139,43 @@ export class ChartEngine {
     return out;
   }
 
+  /**
+   * Views kept between charts, by spec. A new View parses every operator of the runtime again and
+   * compiles its expressions (three quarters of a chart's time); a kept one only takes the new
+   * data, signals and size. Views in use are taken out, so renders running at the same time never
+   * share one.
+   */
+  private readonly idle = new Map<string, KeptView[]>();
+
+  private async take(spec: string): Promise<KeptView> {
+    const kept = this.idle.get(spec)?.pop();
+    if (kept) {
+      this.stats.reused++;
+      return kept;
+    }
+    return { view: new vega.View(await this.runtime(spec), { renderer: 'none' }), defaults: new Map() };
+  }
+
+  private give(spec: string, kept: KeptView): void {
+    const list = this.idle.get(spec) ?? [];
+    if (list.length < MAX_IDLE_VIEWS) list.push(kept);
+    else kept.view.finalize();
+    this.idle.set(spec, list);
+  }
+
   /** Lays out one chart and returns its scenegraph (and, on request, Vega's SVG of it). */
   async render(req: ChartRequest, withSvg = false): Promise<{ scene: SceneMark; svg?: string }> {
     const measure = this.measure;
     textMetrics.width = (item: { fontSize?: number; fontWeight?: string | number }, text: unknown) =>
       measure(String(text ?? ''), item.fontWeight === 'bold' || Number(item.fontWeight) >= 600, item.fontSize ?? 11);
-    const view = new vega.View(await this.runtime(req.spec), { renderer: 'none' });
+    const kept = await this.take(req.spec);
+    const { view, defaults } = kept;
+    let healthy = false;
     try {
-      for (const [k, v] of Object.entries(req.signals ?? {})) view.signal(k, v);
+      // A signal an earlier chart set and this one does not goes back to the spec's value.
+      const signals = req.signals ?? {};
+      for (const k of Object.keys(signals)) if (!defaults.has(k)) defaults.set(k, view.signal(k));
+      for (const [k, v] of defaults) view.signal(k, k in signals ? signals[k] : v);
       view.data('values', req.rows);
       // Vega's 'fit' sizes the plot but not the labels printed beside bars: measure what was laid
       // out (text measured with the PDF's font) and shrink the view until all of it fits the box.
@@ -165,13 +194,52 @@ export class ChartEngine {
         [w, h] = [w - overX, h - overY];
       }
       // Vega's renderers shift the scene by the view's origin (padding and axis room); so must we.
-      const root = (view.scenegraph() as unknown as { root: SceneMark }).root;
+      // The scene is copied out: the kept view changes its own items for the next chart.
+      const root = copyScene((view.scenegraph() as unknown as { root: SceneMark }).root);
       const [ox, oy] = (view as unknown as { origin(): [number, number] }).origin();
       const scene: SceneMark = { marktype: 'group', items: [{ x: ox + Math.max(0, -box.x1), y: oy + Math.max(0, -box.y1), items: [root] }] };
       const svg = withSvg ? await view.toSVG() : undefined;
+      healthy = true;
       return { scene, svg };
     } finally {
-      view.finalize();
+      // A view whose run failed may hold half-updated state: it is dropped, not kept.
+      if (healthy) this.give(req.spec, kept);
+      else view.finalize();
     }
   }
+}
+
+interface KeptView {
+  view: vega.View;
+  /** Each signal's value in the spec, kept from before a chart first set it. */
+  defaults: Map<string, unknown>;
+}
+
+/** Idle views kept per spec: one per render running at the same time, within reason. */
+const MAX_IDLE_VIEWS = 4;
+
+/**
+ * What drawScene reads of a scenegraph, copied out of Vega's live items. Axis ticks, grid lines
+ * and labels are put in tick order (their datum's `index`): a kept view updates the items of the
+ * ticks it already had in place and appends new ones, so its item order depends on the charts
+ * drawn before; a new view's order is tick order. Same order, same PDF.
+ */
+function copyScene(mark: SceneMark): SceneMark {
+  type Live = SceneItem & { datum?: { index?: unknown } };
+  const items = mark.items as Live[];
+  const ordered = items.length > 1 && items.every((it) => typeof it.datum?.index === 'number') ? [...items].sort((a, b) => (a.datum!.index as number) - (b.datum!.index as number)) : items;
+  return {
+    marktype: mark.marktype,
+    role: mark.role,
+    name: mark.name,
+    items: ordered.map((it) => {
+      const out: SceneItem = {};
+      for (const k in it) {
+        if (k === 'mark' || k === 'datum' || k === 'bounds' || k === 'items' || k === 'context' || k === 'clip') continue;
+        out[k] = it[k];
+      }
+      if (it.items) out.items = (it.items as SceneMark[]).map(copyScene);
+      return out;
+    }),
+  };
 }

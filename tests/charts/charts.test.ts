@@ -151,3 +151,23 @@ describe('the compiled-spec cache', () => {
     expect(again.warnings).toEqual([]);
   });
 });
+
+describe('views kept between charts', () => {
+  it('lay a chart out exactly as a new view does, whatever charts came before (shuffled, repeated)', async () => {
+    const { ChartEngine } = await import('../../src/charts/engine.js');
+    const templates = loadTemplates();
+    const measure = (t: string, bold: boolean, s: number) => t.length * s * (bold ? 0.55 : 0.5);
+    const requests = ['redes-oportunidades-negocios-2022.yaml', 'promocion-talentos-2024.yaml', 'lenguas-indigenas-2025.yaml', 'inversion-en-la-comunidad-2025.yaml'].flatMap((f) =>
+      Object.values(runStages(f, fixture(f)).charts ?? {})
+        .filter((c) => c.hasData)
+        .map((c, i) => ({ spec: c.spec, rows: c.rows, signals: c.signals, width: 220 + 20 * (i % 3), height: 110 })),
+    );
+    expect(requests.length).toBeGreaterThan(20);
+    const alone = async (r: (typeof requests)[number]) => JSON.stringify((await new ChartEngine(templates.dir, templates.theme, measure).render(r)).scene);
+    const kept = new ChartEngine(templates.dir, templates.theme, measure);
+    let seed = 7;
+    const shuffled = [...requests, ...requests].sort(() => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5);
+    for (const r of shuffled) expect(JSON.stringify((await kept.render(r)).scene)).toBe(await alone(r));
+    expect(kept.stats.compiled).toBeLessThan(10);
+  });
+});
