@@ -13,8 +13,9 @@ export function flushCaches(): void {
  * A map kept in one JSON file of the cache folder, loaded on first use. New entries are written
  * two seconds after the first of them (so at most every two seconds during a batch) and when the
  * process exits, atomically: a reader never sees half a file, and two processes writing at once
- * lose entries, never correctness. A file that cannot be read or parsed is an empty cache; a cache
- * past `maxEntries` starts over.
+ * lose entries, never correctness. A file that cannot be read or parsed is an empty cache. A full
+ * cache (`maxEntries`) takes no more: what it holds is what came first, usually what is most common,
+ * and a long batch stops rewriting it once it is full.
  */
 export class DiskCache<V> {
   private entries?: Map<string, V>;
@@ -40,7 +41,7 @@ export class DiskCache<V> {
   set(key: string, value: V): void {
     if (!this.file) return;
     const entries = this.load();
-    if (entries.size >= this.maxEntries) entries.clear();
+    if (entries.size >= this.maxEntries) return;
     entries.set(key, value);
     if (!this.dirty) {
       this.dirty = true;

@@ -49,14 +49,14 @@ export interface SceneItem {
 );
 const textMetrics = (vega as unknown as { textMetrics: { width: unknown } }).textMetrics;
 
-/** Part of the cache key: another Vega-Lite compiles anew. */
-const VEGA_LITE_CACHE_VERSION = (() => {
+/** Part of the cache key: another Vega-Lite or Vega compiles and parses anew. */
+const LIBRARY_VERSIONS = ['vega-lite', 'vega'].map((lib) => {
   try {
-    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', 'vega-lite', 'package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', lib, 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
-    return 'vega-lite';
+    return lib;
   }
-})();
+}).join(' ');
 
 /** Where the laid-out chart's marks, axes and labels reach, in the view's coordinates. */
 function extent(view: vega.View): { x1: number; y1: number; x2: number; y2: number } {
@@ -67,8 +67,8 @@ function extent(view: vega.View): { x1: number; y1: number; x2: number; y2: numb
 }
 
 /**
- * Compiles each Vega-Lite spec of a templates folder once and reuses the parsed runtime: a batch
- * binds new data to a new View per chart, never recompiles.
+ * Compiles each Vega-Lite spec of a templates folder once, parses it once, and keeps its Views: a
+ * batch binds new data to a kept View per chart, never recompiles.
  */
 export class ChartEngine {
   readonly stats = { compiled: 0, reused: 0, layoutPasses: 0, charts: 0 };
@@ -99,44 +99,44 @@ export class ChartEngine {
     vl.autosize = { type: 'fit', contains: 'padding' };
     vl.width = 300;
     vl.height = 120;
-    const runtime = vega.parse(await this.compiled(spec, vl));
+    const runtime = await this.parsed(spec, vl);
     this.runtimes.set(spec, runtime);
     this.stats.compiled++;
     return runtime;
   }
 
   /**
-   * The Vega spec that Vega-Lite compiles `vl` into. The compilation depends only on its input, so
-   * it is kept on disk by a hash of that input (and Vega-Lite's version): a person rendering one
-   * ficha at a time does not pay for compiling every chart spec at every start, nor for loading
-   * Vega-Lite at all. A cache that cannot be read or written is simply not used.
+   * The Vega runtime (Vega's parsed dataflow) of the Vega-Lite spec `vl`. Compiling with Vega-Lite
+   * and parsing with Vega depend only on `vl` and the two libraries' versions, so the result is
+   * kept in the cache folder by a hash of them: a person rendering one ficha at a time does not pay
+   * for compiling and parsing every chart spec at every start, nor for loading Vega-Lite at all.
    */
-  private async compiled(spec: string, vl: Record<string, unknown>): Promise<vega.Spec> {
-    const key = createHash('sha256').update(JSON.stringify(vl)).update(VEGA_LITE_CACHE_VERSION).digest('hex');
+  private async parsed(spec: string, vl: Record<string, unknown>): Promise<vega.Runtime> {
+    const key = createHash('sha256').update(JSON.stringify(vl)).update(LIBRARY_VERSIONS).digest('hex');
     const dir = cacheDir();
-    const file = dir && join(dir, 'vega', `${spec}-${key.slice(0, 32)}.vg.json`);
+    const file = dir && join(dir, 'vega', `${spec}-${key.slice(0, 32)}.runtime.json`);
     try {
-      if (file) return JSON.parse(readFileSync(file, 'utf8')) as vega.Spec;
+      if (file) return JSON.parse(readFileSync(file, 'utf8')) as vega.Runtime;
     } catch {
-      // not cached yet
+      // not cached yet, or damaged
     }
     const { compile } = await import('vega-lite');
     const warnings = this.warnings;
     const logger = { level: () => logger, error: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), warn: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), info: () => logger, debug: () => logger };
     const before = warnings.length;
-    const out = compile(vl as unknown as TopLevelSpec, { logger: logger as never }).spec;
+    const runtime = vega.parse(compile(vl as unknown as TopLevelSpec, { logger: logger as never }).spec);
     // A spec that warns is compiled again next time, so that its warnings are seen again.
     if (file && warnings.length === before) {
       try {
         mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
         const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(out));
+        writeFileSync(tmp, JSON.stringify(runtime), { mode: 0o600 });
         renameSync(tmp, file);
       } catch {
-        // a read-only or full temporary folder: no cache
+        // a read-only or full cache folder: no cache
       }
     }
-    return out;
+    return runtime;
   }
 
   /**

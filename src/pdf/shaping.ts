@@ -77,7 +77,7 @@ const perFont = new Map<string, FontCaches>();
 function cachesOf(font: fontkit.Font): FontCaches {
   const key = fontDigest(font);
   let c = perFont.get(key);
-  if (!c) perFont.set(key, (c = { runs: new DiskCache(`pdfkit-runs-${key}`, 20_000), widths: new DiskCache(`widths-${key}`, 50_000) }));
+  if (!c) perFont.set(key, (c = { runs: new DiskCache(`pdfkit-runs-${key}`, 6_000), widths: new DiskCache(`widths-${key}`, 15_000) }));
   return c;
 }
 

@@ -52,12 +52,12 @@ describe('DiskCache', () => {
     c.flush();
     expect(JSON.parse(readFileSync(join(dir, 'roto.json'), 'utf8'))).toEqual({ b: 2 });
   });
-  it('starts over past its size', () => {
+  it('takes no more once full', () => {
     const dir = fresh();
     const c = new DiskCache<number>('lleno', 3, dir);
     for (const k of ['a', 'b', 'c', 'd']) c.set(k, 1);
-    expect(c.get('a')).toBeUndefined();
-    expect(c.get('d')).toBe(1);
+    expect(c.get('a')).toBe(1);
+    expect(c.get('d')).toBeUndefined();
   });
   it('without a folder keeps nothing and fails nowhere', () => {
     const c = new DiskCache<number>('nada', 3, null);
