@@ -29,6 +29,7 @@ export interface BatchOptions {
 
 export interface BatchResult {
   rows: ManifestRow[];
+  /** Each ficha's outcome, without its PDF's bytes: they are on disk, and a year of them is ~100 MB. */
   outcomes: RenderOutcome[];
   skipped: number;
   /** Inputs never started (stopped by a signal or --fail-fast). */
@@ -96,8 +97,8 @@ export async function renderBatch(files: string[], opts: BatchOptions): Promise<
         }
       }
       if (o.crash || hasErrors(o.diagnostics)) failed = true;
-      outcomes.push(o);
       const row = rowOf(o, keys.get(o.file) ?? '');
+      outcomes.push({ ...o, pdf: undefined });
       rows.push(row);
       opts.onDone?.(o, row);
     },

@@ -14,10 +14,12 @@ const MIN_FILES_PER_WORKER = 8;
 
 /**
  * Each worker's heap is bounded: without a bound V8 lets it grow to several hundred MB before
- * collecting, and a 2-worker batch peaked at 650 MB; with 256 MB it stays under 400 MB at the same
- * speed, and the largest ficha the limits allow (200 components, 23 pages) still renders.
+ * collecting. What a worker keeps between fichas is small (fonts, templates, chart views, caches
+ * with limits), so 160 MB costs no speed; the largest ficha the limits allow (200 components, 200
+ * indicators, 200 recommendations: 187 pages) renders within 128 MB. A 1,000-ficha batch with two
+ * workers peaks under 500 MB for the whole process.
  */
-export const WORKER_LIMITS = { maxOldGenerationSizeMb: 256 };
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 160 };
 
 /** How many workers a batch of `files` gets: a worker costs about a second to start. */
 export function workersFor(files: number, jobs: number): number {
