@@ -15,8 +15,8 @@ const MIN_FILES_PER_WORKER = 8;
 /**
  * Each worker's heap is bounded: without a bound V8 lets it grow to several hundred MB before
  * collecting. What a worker keeps between fichas is small (fonts, templates, chart views, caches
- * with limits), so 160 MB costs no speed; the largest ficha the limits allow (200 components, 200
- * indicators, 200 recommendations: 187 pages) renders within 128 MB. A 1,000-ficha batch with two
+ * with limits), so 160 MB costs no speed; a 187-page ficha at the list limits (200 components, 200
+ * indicators, 200 recommendations, long texts) renders within 128 MB. A 1,000-ficha batch with two
  * workers peaks under 500 MB for the whole process.
  */
 export const WORKER_LIMITS = { maxOldGenerationSizeMb: 160 };
