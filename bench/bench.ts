@@ -1,8 +1,9 @@
 /**
  * npm run bench: speed and size of the ficha pipeline on this machine.
  * Reports the median milliseconds per chart (Vega layout, then drawing into the PDF) and per ficha
- * (in-process, warm) and per stage, each example's PDF size, batches of `ficha sample` inputs with
- * one worker and with all, the command's cold start, and ends with one JSON line of all of it.
+ * (in-process, warm) and per stage, each example's PDF size, batches of `ficha sample` inputs
+ * rendered by the command (100 with one job, 300 with all cores, 1,000 with two jobs and the
+ * process's peak memory), the command's cold start, and ends with one JSON line of all of it.
  */
 import { readdirSync, readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
@@ -12,7 +13,6 @@ import { chartEngineFor, renderFicha, runStages } from '../src/pipeline/pipeline
 import { loadTemplates } from '../src/layout/templates.js';
 import { measurerFor } from '../src/pdf/render.js';
 import { drawScene } from '../src/pdf/drawScene.js';
-import { dispatch } from '../src/batch/dispatch.js';
 import { sampleInputs } from '../src/sample/generate.js';
 import { loadYaml } from '../src/load/load.js';
 import { validate } from '../src/validate/validate.js';
@@ -21,7 +21,6 @@ import { present } from '../src/present/view.js';
 import { layout } from '../src/layout/layout.js';
 import { spawnSync } from 'node:child_process';
 import type { DrawContext } from '../src/pdf/context.js';
-import type { RenderJob } from '../src/batch/renderOne.js';
 
 const INPUT = new URL('../input/', import.meta.url).pathname;
 const files = readdirSync(INPUT).filter((f) => f.endsWith('.yaml')).sort();
@@ -94,27 +93,44 @@ for (let round = 0; round < 5; round++) {
   }
 }
 
-// Batches of `ficha sample` inputs: one worker (in this process) and all workers.
-const dir = mkdtempSync(join(tmpdir(), 'ficha-bench-'));
-const jobs: RenderJob[] = sampleInputs(300, { seed: 1 }).map((f) => {
-  const file = join(dir, f.name);
-  writeFileSync(file, f.text);
-  return { file };
-});
-const parallel = availableParallelism();
-const oneJobs = jobs.slice(0, 100);
-const oneMs = await time(() => dispatch(oneJobs, { jobs: 1, stopped: () => false }, () => {}));
-const batchMs = await time(() => dispatch(jobs, { jobs: parallel, stopped: () => false }, () => {}));
-rmSync(dir, { recursive: true, force: true });
-
-// Cold starts of the command, as a person runs it.
+// Batches of `ficha sample` inputs, through the command as a person runs it (start-up included):
+// 100 fichas with one job, 300 with all cores, and 1,000 with two jobs for the peak memory of the
+// whole process (main thread and workers), read from the process itself at exit.
 const BIN = new URL('../bin/ficha.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'ficha-bench-'));
+for (const f of sampleInputs(1000, { seed: 1 })) writeFileSync(join(dir, f.name), f.text);
+const all = readdirSync(dir).sort();
+const subset = (n: number) => {
+  const d = mkdtempSync(join(tmpdir(), `ficha-bench-${n}-`));
+  for (const f of all.slice(0, n)) writeFileSync(join(d, f), readFileSync(join(dir, f)));
+  return d;
+};
+const REPORT_RSS = `data:text/javascript,process.on('exit', () => process.stderr.write('\\nmaxrss_kb=' + process.resourceUsage().maxRSS + '\\n'))`;
+function batch(inputs: string, jobs: number): { ms: number; rssMb: number; count: number } {
+  const out = mkdtempSync(join(tmpdir(), 'ficha-bench-out-'));
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', REPORT_RSS, BIN, 'render', inputs, '--out', out, '--quiet', '--jobs', String(jobs)], { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`ficha render ${inputs}: ${r.stderr}`);
+  rmSync(out, { recursive: true, force: true });
+  const kb = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { ms, rssMb: kb / 1024, count: readdirSync(inputs).length };
+}
+const parallel = availableParallelism();
+const one = batch(subset(100), 1);
+const many = batch(subset(300), parallel);
+const year = batch(dir, 2);
+rmSync(dir, { recursive: true, force: true });
+const rate = (b: { ms: number; count: number }) => b.count / (b.ms / 1000);
+
+// Cold starts of the command, as a person runs it: with the cache folder as earlier runs left it,
+// and, for a first run ever, with no cache.
 const outDir = mkdtempSync(join(tmpdir(), 'ficha-cold-'));
-const cold = (args: string[]) =>
+const cold = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
   median(
     Array.from({ length: 5 }, () => {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
       if (r.status !== 0) throw new Error(`ficha ${args.join(' ')}: ${r.stderr}`);
       return performance.now() - t0;
     }),
@@ -123,6 +139,7 @@ const example = join(INPUT, 'redes-oportunidades-negocios-2022.yaml');
 const coldHelp = cold(['--help']);
 const coldValidate = cold(['validate', example]);
 const coldRender = cold(['render', example, '--out', outDir, '--quiet']);
+const coldRenderNoCache = cold(['render', example, '--out', outDir, '--quiet'], { ...process.env, FICHA_CACHE_DIR: '' });
 rmSync(outDir, { recursive: true, force: true });
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
@@ -134,18 +151,20 @@ console.log(`  median per ficha          ${fmt(median(withCharts))} ms with char
 console.log(`  per stage (median ms)     ${Object.entries(stageMs).map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}`);
 console.log('PDF size per example');
 for (const [f, b] of sizes) console.log(`  ${f.padEnd(44)} ${(b / 1024).toFixed(0).padStart(4)} KB`);
-console.log(`batch: ${oneJobs.length} sample fichas with 1 worker in ${(oneMs / 1000).toFixed(1)} s = ${(oneJobs.length / (oneMs / 1000)).toFixed(1)} fichas/s`);
-console.log(`batch: ${jobs.length} sample fichas with ${parallel} workers in ${(batchMs / 1000).toFixed(1)} s = ${(jobs.length / (batchMs / 1000)).toFixed(1)} fichas/s (cold workers included)`);
-console.log(`cold start: --help ${coldHelp.toFixed(0)} ms, validate ${coldValidate.toFixed(0)} ms, render ${coldRender.toFixed(0)} ms`);
+console.log('batches of `ficha sample` inputs, `ficha render DIR --jobs N` (start-up included)');
+for (const [label, b] of [[`100 fichas, --jobs 1`, one], [`300 fichas, --jobs ${parallel}`, many], ['1000 fichas, --jobs 2', year]] as const) {
+  console.log(`  ${label.padEnd(22)} ${(b.ms / 1000).toFixed(1).padStart(5)} s = ${rate(b).toFixed(1).padStart(5)} fichas/s, peak RSS ${b.rssMb.toFixed(0)} MB`);
+}
+console.log(`cold start: --help ${coldHelp.toFixed(0)} ms, validate ${coldValidate.toFixed(0)} ms, render ${coldRender.toFixed(0)} ms (${coldRenderNoCache.toFixed(0)} ms with no cache folder)`);
 const r1 = (x: number) => Math.round(x * 10) / 10;
 console.log(
   JSON.stringify({
-    cold_ms: { help: Math.round(coldHelp), validate: Math.round(coldValidate), render: Math.round(coldRender) },
+    cold_ms: { help: Math.round(coldHelp), validate: Math.round(coldValidate), render: Math.round(coldRender), render_no_cache: Math.round(coldRenderNoCache) },
     ficha_ms: { charts: { median: r1(median(withCharts)), p95: r1(p95(withCharts)) }, no_charts: { median: r1(median(withoutCharts)), p95: r1(p95(withoutCharts)) } },
     stage_ms: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, r1(median(v))])),
     chart_ms: r1(median(perChart)),
-    fichas_per_s: { one_worker: r1(oneJobs.length / (oneMs / 1000)), all_workers: r1(jobs.length / (batchMs / 1000)), workers: parallel },
-    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    fichas_per_s: { jobs_1: r1(rate(one)), all_jobs: r1(rate(many)), jobs: parallel },
+    peak_rss_mb: { batch_1000_jobs_2: Math.round(year.rssMb) },
     pdf_kb: Object.fromEntries([...sizes].map(([f, b]) => [f.replace(/\.yaml$/, ''), Math.round(b / 1024)])),
   }),
 );

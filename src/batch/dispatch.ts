@@ -1,4 +1,3 @@
-import { Tinypool } from 'tinypool';
 import { renderOne, type RenderJob, type RenderOutcome } from './renderOne.js';
 import { WORKER_URL } from './workerUrl.js';
 
@@ -38,6 +37,8 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
     while (queue.length && !opts.stopped()) onDone(await renderOne(queue.shift()!));
     return;
   }
+  // Loaded only for a batch that uses workers: one ficha, or a few, render in this thread.
+  const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: WORKER, minThreads: parallel, maxThreads: parallel, resourceLimits: WORKER_LIMITS });
   try {
     const runner = async () => {

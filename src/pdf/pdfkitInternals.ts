@@ -11,11 +11,53 @@ class PdfkitChanged extends Error {
   }
 }
 
-/** Makes the document's current font use `cache` for its shaped words (PDFKit's `_font.layoutCache`). */
+interface Run {
+  glyphs: unknown[];
+  positions: unknown[];
+  advanceWidth: number;
+}
+interface EmbeddedFont {
+  layoutCache?: unknown;
+  layoutCached?: (text: string) => Run;
+  layoutRun?: (text: string, features?: unknown) => Run;
+  layout?: (text: string, features?: unknown, onlyWidth?: boolean) => { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number };
+}
+
+/**
+ * Makes the document's current font use `cache` for its shaped words (PDFKit's `_font.layoutCache`),
+ * and lay out text as PDFKit's `EmbeddedFont.layout` does (word by word, through that cache) without
+ * its garbage: it copies the glyph arrays once per word (`concat`) and allocates an array per
+ * character to test for a space. Same glyphs, same positions, same widths.
+ */
 export function useLayoutCache(doc: Doc, cache: Record<string, unknown>): void {
-  const font = (doc as unknown as { _font?: { layoutCache?: unknown } })._font;
-  if (!font || typeof font.layoutCache !== 'object') throw new PdfkitChanged('doc._font.layoutCache');
-  (font as { layoutCache: Record<string, unknown> }).layoutCache = cache;
+  const font = (doc as unknown as { _font?: EmbeddedFont })._font;
+  if (!font || typeof font.layoutCache !== 'object' || typeof font.layoutCached !== 'function' || typeof font.layoutRun !== 'function' || typeof font.layout !== 'function') {
+    throw new PdfkitChanged('doc._font.layoutCache/layoutCached/layoutRun/layout');
+  }
+  font.layoutCache = cache;
+  const layoutCached = font.layoutCached.bind(font);
+  const layoutRun = font.layoutRun.bind(font);
+  font.layout = (text: string, features?: unknown, onlyWidth?: boolean) => {
+    if (features) return layoutRun(text, features);
+    const glyphs: unknown[] | null = onlyWidth ? null : [];
+    const positions: unknown[] | null = onlyWidth ? null : [];
+    let advanceWidth = 0;
+    let last = 0;
+    for (let index = 0; index <= text.length; index++) {
+      const c = text.charCodeAt(index);
+      // A word ends after a space or tab, or at the end of the text (as in PDFKit).
+      if (index === text.length ? last < index : c === 32 || c === 9) {
+        const run = layoutCached(text.slice(last, index + 1));
+        if (glyphs && positions) {
+          for (const g of run.glyphs) glyphs.push(g);
+          for (const p of run.positions) positions.push(p);
+        }
+        advanceWidth += run.advanceWidth;
+        last = index + 1;
+      }
+    }
+    return { glyphs, positions, advanceWidth };
+  };
 }
 
 /** Forgets the font families opened so far (PDFKit's `_fontFamilies`). */
