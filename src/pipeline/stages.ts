@@ -16,7 +16,8 @@ import { loadTemplates } from '../layout/templates.js';
 import type { ChartData } from '../charts/data.js';
 import { validate } from '../validate/validate.js';
 import { replaceUndrawable } from '../validate/glyphs.js';
-import { themeFonts } from '../pdf/fonts.js';
+import { fontCoverage } from '../pdf/coverage.js';
+import { resolveFontPath } from '../pdf/fontFiles.js';
 import type { ProgramInput } from '../validate/schema.js';
 
 export interface RenderOptions {
@@ -50,9 +51,7 @@ export function runStages(file: string, input: string | Uint8Array, opts: Render
   const staged: Staged = { source, diagnostics };
   if (hasErrors(diagnostics)) return staged;
   const templates = loadTemplates(opts.templatesDir);
-  const font = themeFonts(templates.theme, templates.dir).regular;
-  // fontkit's Font has hasGlyphForCodePoint; its type declarations omit it.
-  const hasGlyph = (cp: number) => (font as unknown as { hasGlyphForCodePoint(cp: number): boolean }).hasGlyphForCodePoint(cp);
+  const hasGlyph = fontCoverage(resolveFontPath(templates.theme.fonts.regular, templates.dir));
   staged.diagnostics.push(...replaceUndrawable(source, hasGlyph));
   const v = validate(source);
   staged.diagnostics.push(...v.diagnostics);
