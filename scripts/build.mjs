@@ -7,6 +7,18 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
+
+/**
+ * zod re-exports its messages in ~60 languages; ficha writes its own (Spanish) messages and zod's
+ * default (English) is the only one it can fall back to. Leaving the others out of the bundle saves
+ * every command that validates from compiling them at start-up.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
+  },
+};
 await build({
   entryPoints: { main: 'src/cli/main.ts', worker: 'src/batch/worker.ts' },
   outdir: 'dist',
@@ -17,6 +29,7 @@ await build({
   target: 'node20.19',
   external: ['pdfkit', 'fontkit', 'tinypool', 'pdfjs-dist', 'canvas', 'tsx'],
   chunkNames: 'chunk-[hash]',
+  plugins: [zodEnglishOnly],
   logLevel: 'warning',
   // Bundled CommonJS code calls require(); give the ES module one.
   banner: { js: "// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\nimport { createRequire as __ficha_require } from 'node:module';\nconst require = __ficha_require(import.meta.url);" },
