@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './cacheDir.js';
+import { jsonCodec, type Codec } from './codecs.js';
 
 const open = new Set<DiskCache<unknown>>();
 
@@ -10,10 +11,10 @@ export function flushCaches(): void {
 }
 
 /**
- * A map kept in one JSON file of the cache folder, loaded on first use. New entries are written
- * two seconds after the first of them (so at most every two seconds during a batch) and when the
- * process exits, atomically: a reader never sees half a file, and two processes writing at once
- * lose entries, never correctness. A file that cannot be read or parsed is an empty cache. A full
+ * A map kept in one file of the cache folder (JSON, or another codec), loaded on first use. New
+ * entries are written two seconds after the first of them (so at most every two seconds during a
+ * batch) and when the process exits, atomically: a reader never sees half a file, and two
+ * processes writing at once lose entries, never correctness. A file that cannot be read or parsed is an empty cache. A full
  * cache (`maxEntries`) takes no more: what it holds is what came first, usually what is most common,
  * and a long batch stops rewriting it once it is full.
  */
@@ -29,8 +30,9 @@ export class DiskCache<V> {
     private readonly maxEntries = 100_000,
     /** The folder; by default the cache folder. `null`: keep nothing. */
     dir: string | null | undefined = cacheDir(),
+    private readonly codec: Codec<V> = jsonCodec as Codec<V>,
   ) {
-    this.file = dir ? join(dir, `${name}.json`) : undefined;
+    this.file = dir ? join(dir, `${name}.${codec.extension}`) : undefined;
     open.add(this as DiskCache<unknown>);
   }
 
@@ -60,7 +62,7 @@ export class DiskCache<V> {
     try {
       mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
       const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.entries)), { mode: 0o600 });
+      writeFileSync(tmp, this.codec.encode(this.entries), { mode: 0o600 });
       renameSync(tmp, this.file);
     } catch {
       // a full or read-only disk: the cache is simply not kept
@@ -72,8 +74,7 @@ export class DiskCache<V> {
     this.entries = new Map();
     if (!this.file) return this.entries;
     try {
-      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as unknown;
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) this.entries = new Map(Object.entries(parsed as Record<string, V>));
+      this.entries = this.codec.decode(readFileSync(this.file));
     } catch {
       // not there yet, or damaged: start empty
     }

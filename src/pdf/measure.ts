@@ -15,11 +15,11 @@ export class Measurer {
     const key = `${font}\u0000${text}`;
     let em = this.cache.get(key);
     if (em === undefined) {
-      em = this.disk[font].get(text);
-      if (typeof em !== 'number') {
+      em = this.disk[font].get(text)?.[0];
+      if (em === undefined) {
         const f = this.fonts[font];
         em = f.layout(text).advanceWidth / f.unitsPerEm;
-        this.disk[font].set(text, em);
+        this.disk[font].set(text, [em]);
       }
       if (this.cache.size > 50_000) this.cache.clear();
       this.cache.set(key, em);

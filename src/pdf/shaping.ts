@@ -1,5 +1,6 @@
 import type * as fontkit from 'fontkit';
 import { DiskCache } from '../cache/diskCache.js';
+import { numbersCodec } from '../cache/codecs.js';
 import { fontDigest } from './fonts.js';
 import { lowestCodePoints } from './fontkitInternals.js';
 
@@ -35,9 +36,9 @@ interface PdfkitRun {
 }
 
 /** [advanceWidth, then per glyph: id, advanceWidth, xAdvance, yAdvance, xOffset, yOffset, position's advanceWidth, code points…, -1] */
-type StoredRun = number[];
+type StoredRun = ArrayLike<number>;
 
-function store(run: PdfkitRun): StoredRun {
+function store(run: PdfkitRun): number[] {
   const out = [run.advanceWidth];
   run.glyphs.forEach((g, i) => {
     const p = run.positions[i]!;
@@ -46,20 +47,20 @@ function store(run: PdfkitRun): StoredRun {
   return out;
 }
 
-function restore(s: unknown): PdfkitRun | undefined {
-  if (!Array.isArray(s) || s.length === 0 || s.some((n) => typeof n !== 'number')) return undefined;
-  const run: PdfkitRun = { glyphs: [], positions: [], advanceWidth: s[0] as number };
+function restore(s: StoredRun | undefined): PdfkitRun | undefined {
+  if (!s || s.length === 0) return undefined;
+  const run: PdfkitRun = { glyphs: [], positions: [], advanceWidth: s[0]! };
   let i = 1;
   while (i < s.length) {
     if (i + 7 > s.length) return undefined;
-    const [id, advanceWidth, xAdvance, yAdvance, xOffset, yOffset, posAdvance] = s.slice(i, i + 7) as number[];
+    const glyph = { id: s[i]!, advanceWidth: s[i + 1]!, codePoints: [] as number[] };
+    const position = { xAdvance: s[i + 2]!, yAdvance: s[i + 3]!, xOffset: s[i + 4]!, yOffset: s[i + 5]!, advanceWidth: s[i + 6]! };
     i += 7;
-    const codePoints: number[] = [];
-    while (i < s.length && s[i] !== -1) codePoints.push(s[i++] as number);
+    while (i < s.length && s[i] !== -1) glyph.codePoints.push(s[i++]!);
     if (s[i] !== -1) return undefined;
     i++;
-    run.glyphs.push({ id: id!, advanceWidth: advanceWidth!, codePoints });
-    run.positions.push({ xAdvance: xAdvance!, yAdvance: yAdvance!, xOffset: xOffset!, yOffset: yOffset!, advanceWidth: posAdvance! });
+    run.glyphs.push(glyph);
+    run.positions.push(position);
   }
   return run;
 }
@@ -69,7 +70,8 @@ export const shapingStats = { shaped: 0, fromCache: 0 };
 
 interface FontCaches {
   runs: DiskCache<StoredRun>;
-  widths: DiskCache<number>;
+  /** [width in ems] */
+  widths: DiskCache<ArrayLike<number>>;
   lowest?: Map<number, number>;
 }
 const perFont = new Map<string, FontCaches>();
@@ -77,12 +79,12 @@ const perFont = new Map<string, FontCaches>();
 function cachesOf(font: fontkit.Font): FontCaches {
   const key = fontDigest(font);
   let c = perFont.get(key);
-  if (!c) perFont.set(key, (c = { runs: new DiskCache(`pdfkit-runs-${key}`, 6_000), widths: new DiskCache(`widths-${key}`, 15_000) }));
+  if (!c) perFont.set(key, (c = { runs: new DiskCache(`pdfkit-runs-${key}`, 4_000, undefined, numbersCodec), widths: new DiskCache(`widths-${key}`, 15_000, undefined, numbersCodec) }));
   return c;
 }
 
-/** Word widths (in ems) as the layout measures them, kept per font file. */
-export function widthCache(font: fontkit.Font): DiskCache<number> {
+/** Word widths (in ems, each as a one-number array) as the layout measures them, per font file. */
+export function widthCache(font: fontkit.Font): DiskCache<ArrayLike<number>> {
   return cachesOf(font).widths;
 }
 

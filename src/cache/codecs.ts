@@ -1,0 +1,76 @@
+/** How a cache's entries are written to its file and read back. */
+export interface Codec<V> {
+  extension: string;
+  encode(entries: Map<string, V>): Buffer;
+  /** Throws on a file it cannot read: the cache then starts empty. */
+  decode(bytes: Buffer): Map<string, V>;
+}
+
+/** Any JSON value per key, as one JSON object. */
+export const jsonCodec: Codec<unknown> = {
+  extension: 'json',
+  encode: (entries) => Buffer.from(JSON.stringify(Object.fromEntries(entries)), 'utf8'),
+  decode(bytes) {
+    const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
+    return new Map(Object.entries(parsed));
+  },
+};
+
+const MAGIC = 'FICHANUM';
+const SEPARATOR = '\u0000';
+
+/**
+ * Numbers per key (shaped words: a few dozen numbers each), in a binary file that loads ~10 times
+ * faster than the same JSON: the keys as one UTF-8 text, then each entry's offset, then all the
+ * numbers as float64. Reading splits the keys once and makes each value a view of one array.
+ */
+export const numbersCodec: Codec<ArrayLike<number>> = {
+  extension: 'bin',
+  encode(entries) {
+    const keys: string[] = [];
+    const offsets: number[] = [0];
+    let total = 0;
+    for (const [k, v] of entries) {
+      if (k.includes(SEPARATOR)) continue;
+      keys.push(k);
+      total += v.length;
+      offsets.push(total);
+    }
+    const keyBytes = Buffer.from(keys.join(SEPARATOR), 'utf8');
+    const offsetsAt = align8(16 + keyBytes.length);
+    const valuesAt = align8(offsetsAt + 4 * offsets.length);
+    const out = Buffer.alloc(valuesAt + 8 * total);
+    out.write(MAGIC, 0, 'latin1');
+    out.writeUInt32LE(keys.length, 8);
+    out.writeUInt32LE(keyBytes.length, 12);
+    keyBytes.copy(out, 16);
+    offsets.forEach((o, i) => out.writeUInt32LE(o, offsetsAt + 4 * i));
+    let at = valuesAt;
+    for (const [k, v] of entries) {
+      if (k.includes(SEPARATOR)) continue;
+      for (let i = 0; i < v.length; i++, at += 8) out.writeDoubleLE(v[i]!, at);
+    }
+    return out;
+  },
+  decode(bytes) {
+    if (bytes.length < 16 || bytes.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a numbers cache');
+    const count = bytes.readUInt32LE(8);
+    const keyLength = bytes.readUInt32LE(12);
+    const offsetsAt = align8(16 + keyLength);
+    const valuesAt = align8(offsetsAt + 4 * (count + 1));
+    if (valuesAt > bytes.length) throw new Error('truncated numbers cache');
+    // The file's own memory when it starts on an 8-byte boundary (a file read whole does), else a copy.
+    const [buffer, base] = bytes.byteOffset % 8 === 0 ? [bytes.buffer, bytes.byteOffset] : [bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), 0];
+    const offsets = new Uint32Array(buffer, base + offsetsAt, count + 1);
+    if (valuesAt + 8 * offsets[count]! !== bytes.length) throw new Error('truncated numbers cache');
+    const values = new Float64Array(buffer, base + valuesAt, offsets[count]);
+    const keys = count ? bytes.toString('utf8', 16, 16 + keyLength).split(SEPARATOR) : [];
+    if (keys.length !== count) throw new Error('damaged numbers cache');
+    const out = new Map<string, ArrayLike<number>>();
+    for (let i = 0; i < count; i++) out.set(keys[i]!, values.subarray(offsets[i]!, offsets[i + 1]!));
+    return out;
+  },
+};
+
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
