@@ -14,12 +14,15 @@ export function flushCaches(): void {
  * A map kept in one file of the cache folder (JSON, or another codec), loaded on first use. New
  * entries are written two seconds after the first of them (so at most every two seconds during a
  * batch) and when the process exits, atomically: a reader never sees half a file, and two
- * processes writing at once lose entries, never correctness. A file that cannot be read or parsed is an empty cache. A full
- * cache (`maxEntries`) takes no more: what it holds is what came first, usually what is most common,
- * and a long batch stops rewriting it once it is full.
+ * processes writing at once lose entries, never correctness. A file that cannot be read or parsed
+ * is an empty cache. The file keeps at most `maxEntries`, those this process used last first: the
+ * ficha a person renders again and again finds all its entries there, however many other fichas
+ * a batch rendered before.
  */
 export class DiskCache<V> {
   private entries?: Map<string, V>;
+  /** Keys read or written by this process, least recent first. */
+  private readonly used = new Set<string>();
   private dirty = false;
   private timer?: NodeJS.Timeout;
   private readonly file?: string;
@@ -37,14 +40,18 @@ export class DiskCache<V> {
   }
 
   get(key: string): V | undefined {
-    return this.load().get(key);
+    const value = this.load().get(key);
+    if (value !== undefined) this.touch(key);
+    return value;
   }
 
   set(key: string, value: V): void {
     if (!this.file) return;
     const entries = this.load();
-    if (entries.size >= this.maxEntries) return;
+    // In memory up to twice the file's size, so that what a long batch keeps stays bounded.
+    if (entries.size >= 2 * this.maxEntries) return;
     entries.set(key, value);
+    this.touch(key);
     if (!this.dirty) {
       this.dirty = true;
       process.once('exit', this.flush);
@@ -62,12 +69,33 @@ export class DiskCache<V> {
     try {
       mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
       const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(tmp, this.codec.encode(this.entries), { mode: 0o600 });
+      writeFileSync(tmp, this.codec.encode(this.kept()), { mode: 0o600 });
       renameSync(tmp, this.file);
     } catch {
       // a full or read-only disk: the cache is simply not kept
     }
   };
+
+  private touch(key: string): void {
+    this.used.delete(key);
+    this.used.add(key);
+  }
+
+  /** What the file keeps: the entries this process used, most recent first, then the others. */
+  private kept(): Map<string, V> {
+    const all = this.entries!;
+    if (all.size <= this.maxEntries) return all;
+    const out = new Map<string, V>();
+    for (const k of [...this.used].reverse()) {
+      if (out.size >= this.maxEntries) return out;
+      out.set(k, all.get(k)!);
+    }
+    for (const [k, v] of all) {
+      if (out.size >= this.maxEntries) break;
+      if (!out.has(k)) out.set(k, v);
+    }
+    return out;
+  }
 
   private load(): Map<string, V> {
     if (this.entries) return this.entries;

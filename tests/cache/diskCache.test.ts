@@ -52,12 +52,19 @@ describe('DiskCache', () => {
     c.flush();
     expect(JSON.parse(readFileSync(join(dir, 'roto.json'), 'utf8'))).toEqual({ b: 2 });
   });
-  it('takes no more once full', () => {
+  it('keeps in its file the entries used last, up to its size', () => {
     const dir = fresh();
-    const c = new DiskCache<number>('lleno', 3, dir);
-    for (const k of ['a', 'b', 'c', 'd']) c.set(k, 1);
-    expect(c.get('a')).toBe(1);
-    expect(c.get('d')).toBeUndefined();
+    const first = new DiskCache<number>('lleno', 3, dir);
+    for (const k of ['a', 'b', 'c']) first.set(k, 1);
+    first.flush();
+    // a later process uses c, adds d and e: the file keeps e, d, c
+    const later = new DiskCache<number>('lleno', 3, dir);
+    expect(later.get('c')).toBe(1);
+    later.set('d', 2);
+    later.set('e', 3);
+    later.flush();
+    const read = new DiskCache<number>('lleno', 3, dir);
+    expect(['a', 'b', 'c', 'd', 'e'].map((k) => read.get(k))).toEqual([undefined, undefined, 1, 2, 3]);
   });
   it('without a folder keeps nothing and fails nowhere', () => {
     const c = new DiskCache<number>('nada', 3, null);
