@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as vega from 'vega';
+import * as vega from './vega.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartTheme, resolveThemeRefs, vegaLiteConfig, type ChartTheme } from './theme.js';
 import type { Theme } from '../layout/templates.js';
@@ -34,7 +34,7 @@ export interface SceneItem {
 }
 
 // es-CL number formats on axes: "2.300,2", "4,5".
-(vega as unknown as { defaultLocale: (n: object, t: object) => void }).defaultLocale(
+vega.defaultLocale(
   { decimal: ',', thousands: '.', grouping: [3], currency: ['$', ''] },
   {
     dateTime: '%A, %e de %B de %Y, %X',
@@ -47,7 +47,7 @@ export interface SceneItem {
     shortMonths: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'],
   },
 );
-const textMetrics = (vega as unknown as { textMetrics: { width: unknown } }).textMetrics;
+const textMetrics = vega.textMetrics;
 
 /** Part of the cache key: another Vega-Lite or Vega compiles and parses anew. */
 const LIBRARY_VERSIONS = ['vega-lite', 'vega'].map((lib) => {
@@ -124,7 +124,7 @@ export class ChartEngine {
     const warnings = this.warnings;
     const logger = { level: () => logger, error: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), warn: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), info: () => logger, debug: () => logger };
     const before = warnings.length;
-    const runtime = vega.parse(compile(vl as unknown as TopLevelSpec, { logger: logger as never }).spec);
+    const runtime = await vega.parse(compile(vl as unknown as TopLevelSpec, { logger: logger as never }).spec);
     // A spec that warns is compiled again next time, so that its warnings are seen again.
     if (file && warnings.length === before) {
       try {
