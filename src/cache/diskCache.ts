@@ -4,6 +4,15 @@ import { cacheDir } from './cacheDir.js';
 import { jsonCodec, type Codec } from './codecs.js';
 
 const open = new Set<DiskCache<unknown>>();
+let readOnly = false;
+
+/**
+ * From now on caches are read, never written (a batch's workers): a year of fichas would only churn
+ * the files, and each worker would hold in memory all it added (~30 MB).
+ */
+export function readCachesOnly(): void {
+  readOnly = true;
+}
 
 /** Writes every cache's pending entries now (the end of a batch, a test). */
 export function flushCaches(): void {
@@ -46,7 +55,7 @@ export class DiskCache<V> {
   }
 
   set(key: string, value: V): void {
-    if (!this.file) return;
+    if (!this.file || readOnly) return;
     const entries = this.load();
     // In memory up to twice the file's size, so that what a long batch keeps stays bounded.
     if (entries.size >= 2 * this.maxEntries) return;

@@ -73,3 +73,23 @@ describe('DiskCache', () => {
     expect(c.get('a')).toBeUndefined();
   });
 });
+
+describe('read-only caches (a batch worker)', () => {
+  it('reads what is there and writes nothing', async () => {
+    const { vi } = await import('vitest');
+    const dir = fresh();
+    const before = new DiskCache<number>('solo-lectura', 10, dir);
+    before.set('a', 1);
+    before.flush();
+    vi.resetModules();
+    const isolated = await import('../../src/cache/diskCache.js');
+    isolated.readCachesOnly();
+    const worker = new isolated.DiskCache<number>('solo-lectura', 10, dir);
+    expect(worker.get('a')).toBe(1);
+    worker.set('b', 2);
+    worker.flush();
+    expect(worker.get('b')).toBeUndefined();
+    expect(JSON.parse(readFileSync(join(dir, 'solo-lectura.json'), 'utf8'))).toEqual({ a: 1 });
+    vi.resetModules();
+  });
+});
