@@ -1,10 +1,10 @@
 import type * as fontkit from 'fontkit';
-import type { FontName } from './fonts.js';
+import { FONT_NAMES, type FontName } from './fonts.js';
 import { widthCache } from './shaping.js';
 
-/** Text widths measured with the same parsed fonts the PDF embeds, cached per word. */
+/** Text widths measured with the same parsed fonts the PDF embeds, cached per word and font. */
 export class Measurer {
-  private readonly cache = new Map<string, number>();
+  private readonly cache = Object.fromEntries(FONT_NAMES.map((f) => [f, new Map<string, number>()])) as Record<FontName, Map<string, number>>;
   private readonly disk: Record<FontName, ReturnType<typeof widthCache>>;
   constructor(readonly fonts: Record<FontName, fontkit.Font>) {
     this.disk = { regular: widthCache(fonts.regular), bold: widthCache(fonts.bold), italic: widthCache(fonts.italic), boldItalic: widthCache(fonts.boldItalic) };
@@ -12,8 +12,8 @@ export class Measurer {
 
   /** Width in points of `text` set in `font` at `size`. */
   width(text: string, font: FontName, size: number): number {
-    const key = `${font}\u0000${text}`;
-    let em = this.cache.get(key);
+    const cache = this.cache[font];
+    let em = cache.get(text);
     if (em === undefined) {
       em = this.disk[font].get(text)?.[0];
       if (em === undefined) {
@@ -21,8 +21,8 @@ export class Measurer {
         em = f.layout(text).advanceWidth / f.unitsPerEm;
         this.disk[font].set(text, [em]);
       }
-      if (this.cache.size > 50_000) this.cache.clear();
-      this.cache.set(key, em);
+      if (cache.size > 25_000) cache.clear();
+      cache.set(text, em);
     }
     return em * size;
   }
