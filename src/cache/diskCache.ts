@@ -14,9 +14,17 @@ export function readCachesOnly(): void {
   readOnly = true;
 }
 
-/** Writes every cache's pending entries now (the end of a batch, a test). */
+/** Writes every cache's pending entries now (the end of a batch, a test, the process's exit). */
 export function flushCaches(): void {
   for (const c of open) c.flush();
+}
+
+// One exit hook for all caches (one per cache would trip Node's listener-leak warning with many fonts).
+let exitHook = false;
+function flushAtExit(): void {
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', flushCaches);
 }
 
 /**
@@ -63,7 +71,7 @@ export class DiskCache<V> {
     this.touch(key);
     if (!this.dirty) {
       this.dirty = true;
-      process.once('exit', this.flush);
+      flushAtExit();
       this.timer = setTimeout(this.flush, 2000);
       this.timer.unref();
     }
@@ -74,7 +82,6 @@ export class DiskCache<V> {
     clearTimeout(this.timer);
     if (!this.dirty || !this.file || !this.entries) return;
     this.dirty = false;
-    process.removeListener('exit', this.flush);
     try {
       mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
       const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

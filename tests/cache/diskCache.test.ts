@@ -93,3 +93,12 @@ describe('read-only caches (a batch worker)', () => {
     vi.resetModules();
   });
 });
+
+describe('flushing at exit', () => {
+  it('one exit hook for all caches, however many have pending entries', () => {
+    const dir = fresh();
+    const before = process.listenerCount('exit');
+    for (let i = 0; i < 12; i++) new DiskCache<number>(`muchas-${i}`, 10, dir).set('a', i);
+    expect(process.listenerCount('exit') - before).toBeLessThanOrEqual(1);
+  });
+});
