@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { writeAtomic } from '../output/write.js';
 import { cacheDir } from './cacheDir.js';
 import { jsonCodec, type Codec } from './codecs.js';
 
@@ -83,10 +84,7 @@ export class DiskCache<V> {
     if (!this.dirty || !this.file || !this.entries) return;
     this.dirty = false;
     try {
-      mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
-      const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(tmp, this.codec.encode(this.kept()), { mode: 0o600 });
-      renameSync(tmp, this.file);
+      writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(this.kept()), { private: true });
     } catch {
       // a full or read-only disk: the cache is simply not kept
     }

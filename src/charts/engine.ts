@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vega from './vega.js';
 import type { TopLevelSpec } from 'vega-lite';
@@ -7,6 +7,7 @@ import { chartTheme, resolveThemeRefs, vegaLiteConfig, type ChartTheme } from '.
 import type { Theme } from '../layout/templates.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { cacheDir } from '../cache/cacheDir.js';
+import { writeAtomic } from '../output/write.js';
 
 /** Text width as the PDF will set it: the chart layout must measure what is drawn. */
 export type MeasureText = (text: string, bold: boolean, size: number) => number;
@@ -113,10 +114,11 @@ export class ChartEngine {
    */
   private async parsed(spec: string, vl: Record<string, unknown>): Promise<vega.Runtime> {
     const key = createHash('sha256').update(JSON.stringify(vl)).update(LIBRARY_VERSIONS).digest('hex');
-    const dir = cacheDir();
-    const file = dir && join(dir, 'vega', `${spec}-${key.slice(0, 32)}.runtime.json`);
+    const cache = cacheDir();
+    const dir = cache && join(cache, 'vega');
+    const name = `${spec}-${key.slice(0, 32)}.runtime.json`;
     try {
-      if (file) return JSON.parse(readFileSync(file, 'utf8')) as vega.Runtime;
+      if (dir) return JSON.parse(readFileSync(join(dir, name), 'utf8')) as vega.Runtime;
     } catch {
       // not cached yet, or damaged
     }
@@ -126,12 +128,9 @@ export class ChartEngine {
     const before = warnings.length;
     const runtime = await vega.parse(compile(vl as unknown as TopLevelSpec, { logger: logger as never }).spec);
     // A spec that warns is compiled again next time, so that its warnings are seen again.
-    if (file && warnings.length === before) {
+    if (dir && warnings.length === before) {
       try {
-        mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(runtime), { mode: 0o600 });
-        renameSync(tmp, file);
+        writeAtomic(dir, name, JSON.stringify(runtime), { private: true });
       } catch {
         // a read-only or full cache folder: no cache
       }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { DiskCache } from '../cache/diskCache.js';
 import { fontBytes, fontFileDigest } from './fontFiles.js';
+import { characterMap } from './fontkitInternals.js';
 
 /** [first, last] code points of each run the font's character map covers. */
 type Ranges = [number, number][];
@@ -41,7 +42,7 @@ function rangesOf(path: string): Ranges {
   // Loaded here, and only here, when the cache has no answer for this font.
   const fontkit = createRequire(import.meta.url)('fontkit') as typeof import('fontkit');
   const font = fontkit.create(fontBytes(path));
-  const cps = [...new Set(font.characterSet)].filter((cp) => font.glyphForCodePoint(cp).id !== 0).sort((a, b) => a - b);
+  const cps = [...new Set(characterMap(font).map(([cp]) => cp))].sort((a, b) => a - b);
   const out: Ranges = [];
   for (const cp of cps) {
     const last = out[out.length - 1];

@@ -8,17 +8,24 @@ class FontkitChanged extends Error {
 }
 
 /**
- * Each glyph of the font's character map with the lowest code point that maps to it. fontkit's
- * public `glyphForCodePoint` would build a glyph object for each of the ~3,000 characters (~25 ms a
- * font); its cmap lookup (`_cmapProcessor.lookup`) does not.
+ * The font's character map: each code point it covers, with its glyph id. fontkit's public
+ * `glyphForCodePoint` would build a glyph object for each of the ~3,000 characters (~25 ms a font);
+ * its cmap lookup (`_cmapProcessor.lookup`) does not.
  */
-export function lowestCodePoints(font: fontkit.Font): Map<number, number> {
+export function characterMap(font: fontkit.Font): [codePoint: number, glyph: number][] {
   const cmap = (font as unknown as { _cmapProcessor?: { lookup?: (cp: number) => number } })._cmapProcessor;
   if (typeof cmap?.lookup !== 'function') throw new FontkitChanged('font._cmapProcessor.lookup');
-  const lowest = new Map<number, number>();
+  const out: [number, number][] = [];
   for (const cp of font.characterSet) {
     const gid = cmap.lookup(cp);
-    if (gid && !(lowest.get(gid)! <= cp)) lowest.set(gid, cp);
+    if (gid) out.push([cp, gid]);
   }
+  return out;
+}
+
+/** Each glyph of the font's character map with the lowest code point that maps to it. */
+export function lowestCodePoints(font: fontkit.Font): Map<number, number> {
+  const lowest = new Map<number, number>();
+  for (const [cp, gid] of characterMap(font)) if (!(lowest.get(gid)! <= cp)) lowest.set(gid, cp);
   return lowest;
 }

@@ -7,7 +7,7 @@ export class Measurer {
   private readonly cache = Object.fromEntries(FONT_NAMES.map((f) => [f, new Map<string, number>()])) as Record<FontName, Map<string, number>>;
   private readonly disk: Record<FontName, ReturnType<typeof widthCache>>;
   constructor(readonly fonts: Record<FontName, fontkit.Font>) {
-    this.disk = { regular: widthCache(fonts.regular), bold: widthCache(fonts.bold), italic: widthCache(fonts.italic), boldItalic: widthCache(fonts.boldItalic) };
+    this.disk = Object.fromEntries(FONT_NAMES.map((f) => [f, widthCache(fonts[f])])) as typeof this.disk;
   }
 
   /** Width in points of `text` set in `font` at `size`. */
