@@ -160,14 +160,97 @@ export function collectBytes(doc: Doc): Promise<Buffer> {
   });
 }
 
+interface Position {
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+interface LineFont {
+  id: string;
+  ascender: number;
+  layoutCached: (text: string) => { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: Position[] };
+  subset: { includeGlyph: (id: number) => number };
+  widths: number[];
+  unicode: number[][];
+  scale: number;
+  ref: () => unknown;
+}
+interface LineDoc {
+  _font: LineFont;
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown>; write: (chunk: string) => void };
+  _fragment: (text: string, x: number, y: number, options: object) => void;
+}
+
+/** PDFKit's number formatting (PDFObject.number). */
+const num = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** Four hex digits of a subset's glyph id, as PDFKit writes them. */
+const hex4: string[] = [];
+const hexOf = (gid: number) => hex4[gid] ?? (hex4[gid] = `0000${gid.toString(16)}`.slice(-4));
+
 /**
- * One line of text at (x, y), as `doc.text(text, x, y, { lineBreak: false })` draws it, without
- * what text() does around it: it measures the text twice more (for the width of links and
- * underlines, which ficha never draws, and to move the cursor, which ficha never uses). Calls
- * PDFKit's `_fragment` with the options text() would have given it. `text` has no line breaks.
+ * One line of text at (x, y), as `doc.text(text, x, y, { lineBreak: false })` draws it: PDFKit's
+ * `_fragment` for a left-aligned line in the current font, size and colour, written operator for
+ * operator as `_fragment` writes it, byte for byte (tests/pdf/internals.test.ts compares them),
+ * without its garbage: `_fragment` copies the line's glyphs and positions into new arrays, makes a
+ * string per glyph and an array per segment. Registers the glyphs with the font's subset in the
+ * order `_fragment` would. `text` has no line breaks; a line with a glyph offset from the baseline
+ * (none in Arimo's Latin text) goes to `_fragment` itself.
  */
 export function writeLine(doc: Doc, text: string, x: number, y: number): void {
-  const d = doc as unknown as { _fragment?: (text: string, x: number, y: number, options: object) => void };
-  if (typeof d._fragment !== 'function') throw new PdfkitChanged('doc._fragment');
+  const d = doc as unknown as LineDoc;
+  const font = d._font;
+  if (typeof d._fragment !== 'function' || typeof font?.layoutCached !== 'function' || typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
+    throw new PdfkitChanged('doc._fragment/_font.layoutCached/subset/widths/unicode');
+  }
+  if (text.length === 0) return;
+  if (text.includes('\n')) return fragment(d, text, x, y);
+  let tj = '[<';
+  let open = false;
+  let last = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const c = text.charCodeAt(index);
+    // Words as PDFKit's layout splits them: each ends after a space or tab (useLayoutCache).
+    if (index === text.length ? last < index : c === 32 || c === 9) {
+      const { glyphs, positions } = font.layoutCached(text.slice(last, index + 1));
+      for (let i = 0; i < glyphs.length; i++) {
+        const glyph = glyphs[i]!;
+        const pos = positions[i]!;
+        if (pos.xOffset || pos.yOffset) return fragment(d, text, x, y);
+        // As PDFKit's EmbeddedFont.encode: the subset's id, the width and text of a glyph's first use.
+        const gid = font.subset.includeGlyph(glyph.id);
+        if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+        if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+        tj += hexOf(gid);
+        open = true;
+        // PDFKit ends a TJ segment after a glyph whose advance is not its width (kerning).
+        const diff = pos.xAdvance - pos.advanceWidth;
+        if (diff !== 0) {
+          tj += `> ${num(-diff)} <`;
+          open = false;
+        }
+      }
+      last = index + 1;
+    }
+  }
+  const page = d.page;
+  const size = d._fontSize;
+  const dy = (font.ascender / 1000) * size;
+  if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+  page.write('q');
+  page.write(`1 0 0 -1 0 ${num(page.height)} cm`);
+  page.write('BT');
+  page.write(`1 0 0 1 ${num(x)} ${num(page.height - y - dy)} Tm`);
+  page.write(`/${font.id} ${num(size)} Tf`);
+  // The last segment ends with the last glyph's advance difference, 0 unless it closed a segment.
+  if (tj.length > 2) page.write(open ? `${tj}> 0] TJ` : `${tj.slice(0, -2)}] TJ`);
+  page.write('ET');
+  page.write('Q');
+}
+
+/** PDFKit's own `_fragment`, with the options `text()` would have given it. */
+function fragment(d: LineDoc, text: string, x: number, y: number): void {
   d._fragment(text, x, y, { lineBreak: false, columns: 0, columnGap: 18, rotation: 0, textWidth: 0, wordCount: 0 });
 }
