@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findRuleSet, reloadRuleSets, ruleSetIds } from '../../src/rulesets/rulesets.js';
+import { flushCaches } from '../../src/cache/diskCache.js';
 import { judged, variant } from '../helpers.js';
 
 afterEach(() => {
@@ -25,5 +26,27 @@ describe('rule sets are data', () => {
     const r = judged(variant((d) => (d.ficha.metodologia = 'dipres-2030'))).flatMap((d) => d.resultados).find((x) => x.rule === 'ejecucion_inicial')!;
     expect(r.outcome).toBe('rango'); // 175% is within 50..200 under the new thresholds
     expect(r.text).toContain('dentro del rango esperado (50% y el 200%)');
+  });
+
+  it('a rule set kept in the cache folder is read again when its file changes, and checked again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reglas-'));
+    const file = join(dir, 'dipres-2031.yaml');
+    const base = readFileSync(resolve(import.meta.dirname, '../../src/rulesets/dipres-2022.yaml'), 'utf8').replace('id: dipres-2022', 'id: dipres-2031');
+    writeFileSync(file, base);
+    process.env.FICHA_RULESETS = dir;
+    reloadRuleSets();
+    const nombre = findRuleSet('dipres-2031')!.nombre;
+    flushCaches();
+    writeFileSync(file, base.replace(/^nombre: .*$/m, 'nombre: Otra metodología'));
+    reloadRuleSets();
+    expect(findRuleSet('dipres-2031')!.nombre).toBe('Otra metodología');
+    expect(nombre).not.toBe('Otra metodología');
+    writeFileSync(file, base.replace(/inferior: 90/, 'inferior: noventa'));
+    reloadRuleSets();
+    expect(() => findRuleSet('dipres-2031')).toThrow(/dipres-2031.yaml is invalid/);
+    // Back to a file read before: the same rule set, from the cache folder.
+    writeFileSync(file, base);
+    reloadRuleSets();
+    expect(findRuleSet('dipres-2031')!.nombre).toBe(nombre);
   });
 });
