@@ -94,9 +94,12 @@ export function bufferPageContent(doc: Doc): void {
     const write = page.write.bind(page);
     const end = page.end.bind(page);
     const parts: string[] = [];
+    // As PDFReference.write turns a string into bytes (the low byte of each character, as latin1
+    // does) and adds a newline; natively instead of a loop over the characters.
     const flush = () => {
       if (parts.length === 0) return;
-      write(parts.join('\n'));
+      parts.push('');
+      write(Buffer.from(parts.join('\n'), 'latin1'));
       parts.length = 0;
     };
     page.write = (chunk: unknown) => {
