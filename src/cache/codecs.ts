@@ -1,9 +1,16 @@
+/** A cache file's entries as read back: looked up, and listed when the file is written again. */
+export interface Stored<V> {
+  readonly size: number;
+  get(key: string): V | undefined;
+  keys(): Iterable<string>;
+}
+
 /** How a cache's entries are written to its file and read back. */
 export interface Codec<V> {
   extension: string;
   encode(entries: Map<string, V>): Buffer;
   /** Throws on a file it cannot read: the cache then starts empty. */
-  decode(bytes: Buffer): Map<string, V>;
+  decode(bytes: Buffer): Stored<V>;
 }
 
 /** Any JSON value per key, as one JSON object. */
@@ -23,7 +30,9 @@ const SEPARATOR = '\u0000';
 /**
  * Numbers per key (shaped words: a few dozen numbers each), in a binary file that loads ~10 times
  * faster than the same JSON: the keys as one UTF-8 text, then each entry's offset, then all the
- * numbers as float64. Reading splits the keys once and makes each value a view of one array.
+ * numbers as float64. Reading splits the keys once; a value becomes a view of the file's numbers
+ * when it is looked up (a ficha uses a few thousand of the tens of thousands a cache keeps, and
+ * making them all at start-up made objects for the garbage collector to copy).
  */
 export const numbersCodec: Codec<ArrayLike<number>> = {
   extension: 'bin',
@@ -67,9 +76,16 @@ export const numbersCodec: Codec<ArrayLike<number>> = {
     const values = new Float64Array(buffer, base + valuesAt, offsets[count]);
     const keys = count ? bytes.toString('utf8', 16, 16 + keyLength).split(SEPARATOR) : [];
     if (keys.length !== count) throw new Error('damaged numbers cache');
-    const out = new Map<string, ArrayLike<number>>();
-    for (let i = 0; i < count; i++) out.set(keys[i]!, values.subarray(offsets[i]!, offsets[i + 1]!));
-    return out;
+    const index = new Map<string, number>();
+    for (let i = 0; i < count; i++) index.set(keys[i]!, i);
+    return {
+      size: index.size,
+      get(key) {
+        const i = index.get(key);
+        return i === undefined ? undefined : values.subarray(offsets[i]!, offsets[i + 1]!);
+      },
+      keys: () => index.keys(),
+    };
   },
 };
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { writeAtomic } from '../output/write.js';
 import { cacheDir } from './cacheDir.js';
-import { jsonCodec, type Codec } from './codecs.js';
+import { jsonCodec, type Codec, type Stored } from './codecs.js';
 
 const open = new Set<DiskCache<unknown>>();
 let readOnly = false;
@@ -38,7 +38,10 @@ function flushAtExit(): void {
  * a batch rendered before.
  */
 export class DiskCache<V> {
-  private entries?: Map<string, V>;
+  /** What the file held when this process first used the cache. */
+  private stored?: Stored<V>;
+  /** What this process added. */
+  private readonly added = new Map<string, V>();
   /** Keys read or written by this process, least recent first. */
   private readonly used = new Set<string>();
   private dirty = false;
@@ -58,17 +61,16 @@ export class DiskCache<V> {
   }
 
   get(key: string): V | undefined {
-    const value = this.load().get(key);
+    const value = this.lookup(key);
     if (value !== undefined) this.touch(key);
     return value;
   }
 
   set(key: string, value: V): void {
     if (!this.file || readOnly) return;
-    const entries = this.load();
     // In memory up to twice the file's size, so that what a long batch keeps stays bounded.
-    if (entries.size >= 2 * this.maxEntries) return;
-    entries.set(key, value);
+    if (this.load().size + this.added.size >= 2 * this.maxEntries) return;
+    this.added.set(key, value);
     this.touch(key);
     if (!this.dirty) {
       this.dirty = true;
@@ -81,7 +83,7 @@ export class DiskCache<V> {
   /** Writes pending entries now. */
   readonly flush = (): void => {
     clearTimeout(this.timer);
-    if (!this.dirty || !this.file || !this.entries) return;
+    if (!this.dirty || !this.file) return;
     this.dirty = false;
     try {
       writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(this.kept()), { private: true });
@@ -90,6 +92,10 @@ export class DiskCache<V> {
     }
   };
 
+  private lookup(key: string): V | undefined {
+    return this.added.get(key) ?? this.load().get(key);
+  }
+
   private touch(key: string): void {
     this.used.delete(key);
     this.used.add(key);
@@ -97,29 +103,30 @@ export class DiskCache<V> {
 
   /** What the file keeps: the entries this process used, most recent first, then the others. */
   private kept(): Map<string, V> {
-    const all = this.entries!;
-    if (all.size <= this.maxEntries) return all;
     const out = new Map<string, V>();
-    for (const k of [...this.used].reverse()) {
-      if (out.size >= this.maxEntries) return out;
-      out.set(k, all.get(k)!);
-    }
-    for (const [k, v] of all) {
-      if (out.size >= this.maxEntries) break;
-      if (!out.has(k)) out.set(k, v);
-    }
+    const keep = (keys: Iterable<string>) => {
+      for (const k of keys) {
+        if (out.size >= this.maxEntries) return;
+        if (out.has(k)) continue;
+        const v = this.lookup(k);
+        if (v !== undefined) out.set(k, v);
+      }
+    };
+    keep([...this.used].reverse());
+    keep(this.load().keys());
+    keep(this.added.keys());
     return out;
   }
 
-  private load(): Map<string, V> {
-    if (this.entries) return this.entries;
-    this.entries = new Map();
-    if (!this.file) return this.entries;
+  private load(): Stored<V> {
+    if (this.stored) return this.stored;
+    this.stored = new Map();
+    if (!this.file) return this.stored;
     try {
-      this.entries = this.codec.decode(readFileSync(this.file));
+      this.stored = this.codec.decode(readFileSync(this.file));
     } catch {
       // not there yet, or damaged: start empty
     }
-    return this.entries;
+    return this.stored;
   }
 }
