@@ -29,3 +29,38 @@ export function lowestCodePoints(font: fontkit.Font): Map<number, number> {
   for (const [cp, gid] of characterMap(font)) if (!(lowest.get(gid)! <= cp)) lowest.set(gid, cp);
   return lowest;
 }
+
+interface GlyphInternals {
+  _decode?: () => unknown;
+}
+interface FontInternals {
+  layout?: unknown;
+  getGlyph?: (id: number, ...rest: unknown[]) => GlyphInternals;
+  _variationProcessor?: unknown;
+}
+const keepingOutlines = new WeakSet<fontkit.Font>();
+
+/**
+ * fontkit's TrueType subsetter decodes the whole outline of each glyph it embeds (every point of
+ * every contour) to learn whether the glyph is composite, for every document: ~1.3 ms of each
+ * ficha, and garbage. fontkit keeps one glyph object per id and font, and in a font without
+ * variations an outline never changes, so each glyph of `font` keeps its first decoding.
+ */
+export function keepGlyphOutlines(font: fontkit.Font): void {
+  const f = font as unknown as FontInternals;
+  if (typeof f.layout !== 'function') return; // not a single font (a collection): PDFKit refuses it
+  if (typeof f.getGlyph !== 'function') throw new FontkitChanged('font.getGlyph');
+  if (f._variationProcessor || keepingOutlines.has(font)) return;
+  keepingOutlines.add(font);
+  const getGlyph = f.getGlyph.bind(font);
+  f.getGlyph = (id, ...rest) => {
+    const glyph = getGlyph(id, ...rest);
+    if (!Object.hasOwn(glyph, '_decode')) {
+      if (typeof glyph._decode !== 'function') throw new FontkitChanged('glyph._decode');
+      const decode = glyph._decode.bind(glyph);
+      let decoded: { value: unknown } | undefined;
+      glyph._decode = () => (decoded ??= { value: decode() }).value;
+    }
+    return glyph;
+  };
+}

@@ -1,6 +1,7 @@
 import * as fontkit from 'fontkit';
 import type { Theme } from '../layout/templates.js';
 import { fontBytes, fontFileDigest, resolveFontPath } from './fontFiles.js';
+import { keepGlyphOutlines } from './fontkitInternals.js';
 
 export { resolveFontPath } from './fontFiles.js';
 
@@ -18,6 +19,7 @@ export function openFont(path: string): fontkit.Font {
   let font = opened.get(path);
   if (!font) {
     font = fontkit.create(fontBytes(path));
+    keepGlyphOutlines(font);
     opened.set(path, font);
     paths.set(font, path);
   }
