@@ -1,5 +1,6 @@
 import type { SceneItem, SceneMark } from '../charts/engine.js';
 import type { DrawContext } from './context.js';
+import { writeLine, type Baseline } from './pdfkitInternals.js';
 
 type Doc = DrawContext['doc'];
 type Measure = (text: string, bold: boolean, size: number) => number;
@@ -145,7 +146,7 @@ function area(doc: Doc, items: SceneItem[]): void {
   });
 }
 
-const BASELINE: Record<string, 'alphabetic' | 'top' | 'middle' | 'bottom'> = { alphabetic: 'alphabetic', top: 'top', middle: 'middle', bottom: 'bottom', 'line-top': 'top', 'line-bottom': 'bottom' };
+const BASELINE: Record<string, Baseline> = { alphabetic: 'alphabetic', top: 'top', middle: 'middle', bottom: 'bottom', 'line-top': 'top', 'line-bottom': 'bottom' };
 
 function text(ctx: DrawContext, it: SceneItem, measure: Measure): void {
   const { doc } = ctx;
@@ -172,7 +173,10 @@ function text(ctx: DrawContext, it: SceneItem, measure: Measure): void {
     .font(ctx.fontIds[bold ? 'bold' : 'regular'])
     .fontSize(size)
     .fillOpacity(opacity(it, 'fillOpacity'))
-    .fillColor(fill)
-    .text(s, align, 0, { lineBreak: false, baseline: BASELINE[String(it.baseline ?? 'alphabetic')] ?? 'alphabetic' } as never);
+    .fillColor(fill);
+  const baseline = BASELINE[String(it.baseline ?? 'alphabetic')] ?? 'alphabetic';
+  // text() draws each line of a text with line breaks at the same y; writeLine draws one line.
+  if (s.includes('\n')) doc.text(s, align, 0, { lineBreak: false, baseline } as never);
+  else writeLine(doc, s, align, 0, baseline);
   doc.restore();
 }

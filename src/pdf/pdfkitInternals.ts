@@ -172,6 +172,7 @@ interface Position {
 interface LineFont {
   id: string;
   ascender: number;
+  descender: number;
   layoutCached: (text: string) => { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: Position[] };
   subset: { includeGlyph: (id: number) => number };
   widths: number[];
@@ -185,6 +186,9 @@ interface LineDoc {
   page: { height: number; fonts: Record<string, unknown>; write: (chunk: string) => void };
   _fragment: (text: string, x: number, y: number, options: object) => void;
 }
+
+/** The `baseline` options of PDFKit's text() that ficha uses. */
+export type Baseline = 'top' | 'alphabetic' | 'middle' | 'bottom';
 
 /** PDFKit's number formatting (PDFObject.number). */
 const num = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -202,14 +206,14 @@ const hexOf = (gid: number) => hex4[gid] ?? (hex4[gid] = `0000${gid.toString(16)
  * order `_fragment` would. `text` has no line breaks; a line with a glyph offset from the baseline
  * (none in Arimo's Latin text) goes to `_fragment` itself.
  */
-export function writeLine(doc: Doc, text: string, x: number, y: number): void {
+export function writeLine(doc: Doc, text: string, x: number, y: number, baseline: Baseline = 'top'): void {
   const d = doc as unknown as LineDoc;
   const font = d._font;
   if (typeof d._fragment !== 'function' || typeof font?.layoutCached !== 'function' || typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
     throw new PdfkitChanged('doc._fragment/_font.layoutCached/subset/widths/unicode');
   }
   if (text.length === 0) return;
-  if (text.includes('\n')) return fragment(d, text, x, y);
+  if (text.includes('\n')) return fragment(d, text, x, y, baseline);
   let tj = '[<';
   let open = false;
   let last = 0;
@@ -221,7 +225,7 @@ export function writeLine(doc: Doc, text: string, x: number, y: number): void {
       for (let i = 0; i < glyphs.length; i++) {
         const glyph = glyphs[i]!;
         const pos = positions[i]!;
-        if (pos.xOffset || pos.yOffset) return fragment(d, text, x, y);
+        if (pos.xOffset || pos.yOffset) return fragment(d, text, x, y, baseline);
         // As PDFKit's EmbeddedFont.encode: the subset's id, the width and text of a glyph's first use.
         const gid = font.subset.includeGlyph(glyph.id);
         if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
@@ -240,7 +244,8 @@ export function writeLine(doc: Doc, text: string, x: number, y: number): void {
   }
   const page = d.page;
   const size = d._fontSize;
-  const dy = (font.ascender / 1000) * size;
+  // What `y` is, as PDFKit's `baseline` option: the top of the font's box, its baseline, middle or bottom.
+  const dy = ({ top: font.ascender, alphabetic: 0, middle: 0.5 * (font.descender + font.ascender), bottom: font.descender }[baseline] / 1000) * size;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   page.write('q');
   page.write(`1 0 0 -1 0 ${num(page.height)} cm`);
@@ -254,6 +259,6 @@ export function writeLine(doc: Doc, text: string, x: number, y: number): void {
 }
 
 /** PDFKit's own `_fragment`, with the options `text()` would have given it. */
-function fragment(d: LineDoc, text: string, x: number, y: number): void {
-  d._fragment(text, x, y, { lineBreak: false, columns: 0, columnGap: 18, rotation: 0, textWidth: 0, wordCount: 0 });
+function fragment(d: LineDoc, text: string, x: number, y: number, baseline: Baseline): void {
+  d._fragment(text, x, y, { lineBreak: false, columns: 0, columnGap: 18, rotation: 0, textWidth: 0, wordCount: 0, baseline });
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { aroundAddInfo, bufferPageContent, collectBytes, forgetFontFamilies, useLayoutCache, writeLine } from '../../src/pdf/pdfkitInternals.js';
+import { aroundAddInfo, bufferPageContent, collectBytes, forgetFontFamilies, useLayoutCache, writeLine, type Baseline } from '../../src/pdf/pdfkitInternals.js';
 import { keysAt } from '../../src/validate/zodInternals.js';
 import { keepGlyphOutlines, lowestCodePoints } from '../../src/pdf/fontkitInternals.js';
 import * as fontkit from 'fontkit';
@@ -50,23 +50,24 @@ describe("PDFKit's internals", () => {
     expect(a.subarray(0, 8).toString('latin1')).toBe('%PDF-1.3');
     expect(Buffer.compare(a, b)).toBe(0);
   });
-  it('writeLine writes what text(…, { lineBreak: false }) writes, byte for byte', async () => {
+  it('writeLine writes what text(…, { lineBreak: false, baseline }) writes, byte for byte', async () => {
     const arimo = (w: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/arimo/${w}/Arimo_${w}.ttf`);
     // Kerning pairs (AV, Ta, "Yo"), accents, tabs, runs of spaces, a combining accent (a glyph offset:
     // PDFKit's own path), the same words again (encoded once per document), a second page and font.
     const lines = ['AVATAR Tasa “Yo” 4,5% O´Higgins', 'Ñuble\tAysén  del General Carlos Ibáñez', 'cafe\u0301 e\u0301', 'AVATAR Tasa “Yo”', ' ', ''];
-    const render = async (line: (d: Doc, text: string, x: number, y: number) => void) => {
+    const baselines = ['top', 'alphabetic', 'middle', 'bottom'] as const;
+    const render = async (line: (d: Doc, text: string, x: number, y: number, baseline: Baseline) => void) => {
       const d = new PDFDocument({ compress: false, info: { CreationDate: new Date(0) } }) as unknown as Doc;
       const bytes = collectBytes(d);
       for (const [page, font] of [arimo('400Regular'), arimo('700Bold')].entries()) {
         if (page > 0) d.addPage();
         d.font(font).fontSize(8.5 + page).fillColor('#1a1a1a');
-        lines.forEach((text, i) => line(d, text, 56.69 + i, 700.25 - 12 * i));
+        for (const baseline of baselines) lines.forEach((text, i) => line(d, text, 56.69 + i, 700.25 - 12 * i, baseline));
       }
       d.end();
       return bytes;
     };
-    const [viaText, viaWriteLine] = [await render((d, t, x, y) => void d.text(t, x, y, { lineBreak: false })), await render(writeLine)];
+    const [viaText, viaWriteLine] = [await render((d, t, x, y, baseline) => void d.text(t, x, y, { lineBreak: false, baseline } as never)), await render(writeLine)];
     expect(viaText.toString('latin1')).toContain('] TJ');
     expect(viaText.toString('latin1')).toMatch(/> -?\d+(\.\d+)? </); // a kerned segment
     expect(viaWriteLine.toString('latin1')).toBe(viaText.toString('latin1'));
