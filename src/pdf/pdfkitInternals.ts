@@ -170,6 +170,8 @@ interface Position {
   advanceWidth: number;
 }
 interface LineFont {
+  /** fontkit's font, for a font embedded from a file. */
+  font?: { layout?: unknown };
   id: string;
   ascender: number;
   descender: number;
@@ -209,10 +211,13 @@ const hexOf = (gid: number) => hex4[gid] ?? (hex4[gid] = `0000${gid.toString(16)
 export function writeLine(doc: Doc, text: string, x: number, y: number, baseline: Baseline = 'top'): void {
   const d = doc as unknown as LineDoc;
   const font = d._font;
-  if (typeof d._fragment !== 'function' || typeof font?.layoutCached !== 'function' || typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
-    throw new PdfkitChanged('doc._fragment/_font.layoutCached/subset/widths/unicode');
-  }
+  if (typeof d._fragment !== 'function') throw new PdfkitChanged('doc._fragment');
   if (text.length === 0) return;
+  // A standard PDF font (Helvetica…: no font file, no subset) goes through PDFKit's own path.
+  if (typeof font?.font?.layout !== 'function') return fragment(d, text, x, y, baseline);
+  if (typeof font.layoutCached !== 'function' || typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
+    throw new PdfkitChanged('_font.layoutCached/subset/widths/unicode');
+  }
   if (text.includes('\n')) return fragment(d, text, x, y, baseline);
   let tj = '[<';
   let open = false;

@@ -53,13 +53,13 @@ describe("PDFKit's internals", () => {
   it('writeLine writes what text(…, { lineBreak: false, baseline }) writes, byte for byte', async () => {
     const arimo = (w: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/arimo/${w}/Arimo_${w}.ttf`);
     // Kerning pairs (AV, Ta, "Yo"), accents, tabs, runs of spaces, a combining accent (a glyph offset:
-    // PDFKit's own path), the same words again (encoded once per document), a second page and font.
+    // PDFKit's own path), the same words again, two embedded fonts and a standard one (Helvetica: PDFKit's own path).
     const lines = ['AVATAR Tasa “Yo” 4,5% O´Higgins', 'Ñuble\tAysén  del General Carlos Ibáñez', 'cafe\u0301 e\u0301', 'AVATAR Tasa “Yo”', ' ', ''];
     const baselines = ['top', 'alphabetic', 'middle', 'bottom'] as const;
     const render = async (line: (d: Doc, text: string, x: number, y: number, baseline: Baseline) => void) => {
       const d = new PDFDocument({ compress: false, info: { CreationDate: new Date(0) } }) as unknown as Doc;
       const bytes = collectBytes(d);
-      for (const [page, font] of [arimo('400Regular'), arimo('700Bold')].entries()) {
+      for (const [page, font] of [arimo('400Regular'), arimo('700Bold'), 'Helvetica'].entries()) {
         if (page > 0) d.addPage();
         d.font(font).fontSize(8.5 + page).fillColor('#1a1a1a');
         for (const baseline of baselines) lines.forEach((text, i) => line(d, text, 56.69 + i, 700.25 - 12 * i, baseline));
