@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import { cacheDir } from '../cache/cacheDir.js';
+import { writeAtomic } from '../output/write.js';
+
+/**
+ * A command's module. The build (scripts/build.mjs) also writes the heavy commands as CommonJS
+ * bundles next to the compiled CLI (dist/cjs/<name>.cjs): those are compiled with V8's code cache,
+ * kept in the cache folder, which ES modules cannot use on Node 20. Compiling ~3 MB of JavaScript
+ * was a fifth of a cold `render`. Run from the TypeScript sources (no build), `fallback` loads the
+ * command's ES module as before.
+ */
+export async function commandModule<T>(name: string, fallback: () => Promise<T>): Promise<T> {
+  const file = fileURLToPath(new URL(`./cjs/${name}.cjs`, import.meta.url));
+  if (!existsSync(file)) return fallback();
+  return loadCompiled(file) as T;
+}
+
+/** Code caches to write when the process ends: made after the command ran, they hold what it compiled. */
+const pending = new Map<string, () => Buffer>();
+
+/**
+ * Runs a CommonJS file as Node would (a module wrapper, its own `require`) and returns its exports,
+ * compiled with the code cache kept for this file's size and time and this Node; a missing or
+ * rejected cache is written at exit. The cache is only an optimisation: without a cache folder, or
+ * with a damaged file, the module is compiled from its source.
+ */
+export function loadCompiled(file: string, dir: string | undefined = cacheDir()): unknown {
+  const source = readFileSync(file, 'utf8');
+  const stat = statSync(file);
+  const name = basename(file).replace(/\.c?js$/, '');
+  const key = createHash('sha256').update(`${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs}`).digest('hex').slice(0, 16);
+  const cacheFile = dir ? join(dir, 'v8', `${name}-${key}.bin`) : undefined;
+  let cachedData: Buffer | undefined;
+  try {
+    if (cacheFile) cachedData = readFileSync(cacheFile);
+  } catch {
+    // not written yet
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const module = { exports: {} as unknown };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+    if (pending.size === 0) process.once('exit', writeCodeCaches);
+    pending.set(cacheFile, () => script.createCachedData());
+  }
+  return module.exports;
+}
+
+/** Writes the code caches made in this process, replacing those of earlier builds (at exit, or now for a test). */
+export function writeCodeCaches(): void {
+  for (const [cacheFile, make] of pending) {
+    const folder = dirname(cacheFile);
+    const name = basename(cacheFile).replace(/-[0-9a-f]+\.bin$/, '');
+    try {
+      writeAtomic(folder, basename(cacheFile), make(), { private: true });
+      for (const old of readdirSync(folder)) if (old !== basename(cacheFile) && old.startsWith(`${name}-`) && old.endsWith('.bin')) rmSync(join(folder, old), { force: true });
+    } catch {
+      // a full or read-only disk: the next start compiles again
+    }
+  }
+  pending.clear();
+}

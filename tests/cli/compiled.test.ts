@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCompiled, writeCodeCaches } from '../../src/cli/compiled.js';
+import { BIN } from './bin.js';
+
+const bundle = (dir: string, name: string, body: string) => {
+  const file = join(dir, `${name}.cjs`);
+  writeFileSync(file, `'use strict';\nconst path = require('node:path');\n${body}`);
+  return file;
+};
+const caches = (dir: string) => (existsSync(join(dir, 'v8')) ? readdirSync(join(dir, 'v8')).sort() : []);
+
+describe('commands compiled with V8 code cache', () => {
+  it('runs a CommonJS bundle as Node would, and keeps its code cache for the next start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ficha-v8-'));
+    const file = bundle(dir, 'orden', 'module.exports = { base: path.basename(__filename), dir: __dirname, double: (n) => 2 * n, strict: (function () { return this === undefined; })() };');
+    const first = loadCompiled(file, dir) as { base: string; dir: string; double(n: number): number; strict: boolean };
+    expect(first).toMatchObject({ base: 'orden.cjs', dir, strict: true });
+    expect(first.double(21)).toBe(42);
+    expect(caches(dir)).toEqual([]);
+    writeCodeCaches();
+    const [cache] = caches(dir);
+    expect(cache).toMatch(/^orden-[0-9a-f]{16}\.bin$/);
+    const written = statSync(join(dir, 'v8', cache!)).mtimeMs;
+    // Accepted by V8: nothing to write again.
+    expect((loadCompiled(file, dir) as { double(n: number): number }).double(4)).toBe(8);
+    writeCodeCaches();
+    expect(caches(dir)).toEqual([cache]);
+    expect(statSync(join(dir, 'v8', cache!)).mtimeMs).toBe(written);
+  });
+
+  it('a damaged cache is only slower; a rebuilt bundle replaces its old cache', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ficha-v8-'));
+    const file = bundle(dir, 'orden', 'module.exports = 1;');
+    utimesSync(file, 1e9, 1e9);
+    loadCompiled(file, dir);
+    writeCodeCaches();
+    const [cache] = caches(dir);
+    writeFileSync(join(dir, 'v8', cache!), 'no es un caché');
+    // Another text of the same size and time (V8 would answer the same text from its own memory).
+    bundle(dir, 'orden', 'module.exports = 3;');
+    utimesSync(file, 1e9, 1e9);
+    expect(loadCompiled(file, dir)).toBe(3);
+    writeCodeCaches();
+    expect(caches(dir)).toEqual([cache]);
+    expect(readFileSync(join(dir, 'v8', cache!), 'utf8')).not.toBe('no es un caché');
+    bundle(dir, 'orden', 'module.exports = 22;');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(loadCompiled(file, dir)).toBe(22);
+    writeCodeCaches();
+    expect(caches(dir)).toHaveLength(1);
+    expect(caches(dir)[0]).not.toBe(cache);
+  });
+
+  it('ficha render: the first start writes the cache, the next reads it, the PDF is the same', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'ficha-cache-'));
+    const out = mkdtempSync(join(tmpdir(), 'ficha-out-'));
+    const example = resolve(import.meta.dirname, '../fixtures/promocion-talentos-2024.yaml');
+    const render = () => {
+      const r = spawnSync(process.execPath, [BIN, 'render', example, '--out', out, '--quiet'], { encoding: 'utf8', env: { ...process.env, FICHA_CACHE_DIR: cache } });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(join(out, 'promocion-talentos-2024.pdf'));
+    };
+    const first = render();
+    const [file] = caches(cache);
+    expect(file).toMatch(/^render-[0-9a-f]{16}\.bin$/);
+    const written = statSync(join(cache, 'v8', file!)).mtimeMs;
+    expect(render().equals(first)).toBe(true);
+    expect(statSync(join(cache, 'v8', file!)).mtimeMs).toBe(written);
+  });
+});
