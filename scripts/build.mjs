@@ -4,7 +4,7 @@
 // command's modules are chunks loaded on demand: `--help` loads almost nothing, `validate` neither
 // PDFKit nor Vega.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -41,14 +41,21 @@ const installedUrl = (installed) => ({
 });
 
 /**
- * fontkit decodes Brotli (WOFF2 fonts only; ficha embeds TrueType) with a decoder that builds its
- * 120 KB dictionary when loaded: ~45 ms of every render's start-up. It is loaded on first use.
+ * Packages whose loading costs every render but which ficha's fonts and PDFs never use, loaded on
+ * first use instead: fontkit's Brotli decoder (WOFF2 fonts only; ficha embeds TrueType) builds its
+ * 120 KB dictionary when loaded (~45 ms); PDFKit's AES (encrypted PDFs only) builds its tables
+ * (~8 ms). Both have CommonJS builds, which `require` loads when first called.
  */
-const lazyBrotli = {
-  name: 'lazy-brotli',
+const LAZY = {
+  'brotli/decompress.js': "export default (...args) => require('brotli/decompress.js')(...args);",
+  '@noble/ciphers/aes': "export const cbc = (...args) => require('@noble/ciphers/aes').cbc(...args);\nexport const ecb = (...args) => require('@noble/ciphers/aes').ecb(...args);",
+};
+const lazy = {
+  name: 'lazy',
   setup(b) {
-    b.onResolve({ filter: /^brotli\/decompress\.js$/ }, (args) => (args.namespace === 'lazy-brotli' ? { external: true } : { path: 'brotli', namespace: 'lazy-brotli' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-brotli' }, () => ({ contents: "export default (...args) => require('brotli/decompress.js')(...args);", loader: 'js' }));
+    const filter = new RegExp(`^(${Object.keys(LAZY).map((k) => k.replace(/[./]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? { external: true } : { path: args.path, namespace: 'lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: LAZY[args.path], loader: 'js' }));
   },
 };
 
@@ -62,7 +69,7 @@ await build({
   target: 'node20.19',
   external: ['tinypool', 'pdfjs-dist', 'canvas', 'tsx'],
   chunkNames: 'chunk-[hash]',
-  plugins: [zodEnglishOnly, installedUrl((pkg) => `import.meta.resolve('${pkg}')`), lazyBrotli],
+  plugins: [zodEnglishOnly, installedUrl((pkg) => `import.meta.resolve('${pkg}')`), lazy],
   logLevel: 'warning',
   // Bundled CommonJS code calls require(); give the ES module one.
   banner: { js: "// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\nimport { createRequire as __ficha_require } from 'node:module';\nconst require = __ficha_require(import.meta.url);" },
@@ -95,7 +102,7 @@ await build({
   conditions: ['import'],
   external: ['pdfjs-dist', 'canvas', 'tsx'],
   define: { 'import.meta.url': '__ficha_import_meta_url' },
-  plugins: [zodEnglishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), lazyBrotli, noCanvas],
+  plugins: [zodEnglishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), lazy, noCanvas],
   logLevel: 'warning',
   // installedUrl's require.resolve('pdfkit') runs at run time, on purpose.
   logOverride: { 'require-resolve-not-external': 'silent' },
@@ -114,3 +121,18 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+/**
+ * esbuild escapes every non-ASCII character of the code, but not of the comments it keeps (Spanish
+ * and typographic quotes from the sources). One such character makes Node decode the whole file
+ * through its slow UTF-8 path into a two-byte string: ~35 ms for the render bundle. Escaped, as the
+ * code already is, the files are ASCII.
+ */
+for (const dir of ['dist', 'dist/cjs']) {
+  for (const name of readdirSync(dir).filter((f) => /\.c?js$/.test(f))) {
+    const file = `${dir}/${name}`;
+    const code = readFileSync(file, 'utf8');
+    // eslint-disable-next-line no-control-regex
+    if (/[^\x00-\x7f]/.test(code)) writeFileSync(file, code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  }
+}
