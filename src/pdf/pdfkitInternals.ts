@@ -252,15 +252,10 @@ export function writeLine(doc: Doc, text: string, x: number, y: number, baseline
   // What `y` is, as PDFKit's `baseline` option: the top of the font's box, its baseline, middle or bottom.
   const dy = ({ top: font.ascender, alphabetic: 0, middle: 0.5 * (font.descender + font.ascender), bottom: font.descender }[baseline] / 1000) * size;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-  page.write('q');
-  page.write(`1 0 0 -1 0 ${num(page.height)} cm`);
-  page.write('BT');
-  page.write(`1 0 0 1 ${num(x)} ${num(page.height - y - dy)} Tm`);
-  page.write(`/${font.id} ${num(size)} Tf`);
   // The last segment ends with the last glyph's advance difference, 0 unless it closed a segment.
-  if (tj.length > 2) page.write(open ? `${tj}> 0] TJ` : `${tj.slice(0, -2)}] TJ`);
-  page.write('ET');
-  page.write('Q');
+  const show = tj.length === 2 ? '' : open ? `${tj}> 0] TJ\n` : `${tj.slice(0, -2)}] TJ\n`;
+  // PDFKit writes each operator as a line; one write of the lines is the same bytes.
+  page.write(`q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(page.height - y - dy)} Tm\n/${font.id} ${num(size)} Tf\n${show}ET\nQ`);
 }
 
 /** PDFKit's own `_fragment`, with the options `text()` would have given it. */
