@@ -199,6 +199,32 @@ const num = (n: number) => Math.round(n * 1e6) / 1e6;
 const hex4: string[] = [];
 const hexOf = (gid: number) => hex4[gid] ?? (hex4[gid] = `0000${gid.toString(16)}`.slice(-4));
 
+/** Per font of one document (a subset numbers its glyphs in the order of first use): word -> TJ text. */
+const encodedWords = new WeakMap<LineFont, Map<string, string | null>>();
+
+/**
+ * A word's part of a TJ array: its glyphs' subset ids in hex, closing the segment (`> -74.2 <`)
+ * after a glyph whose advance is not its width (kerning), as PDFKit's `_fragment` does; null for a
+ * word with a glyph offset from the baseline, which PDFKit's own path draws. Registers the glyphs
+ * with the subset as PDFKit's EmbeddedFont.encode does: the id, width and text of each first use.
+ */
+function encodeWord(font: LineFont, word: string): string | null {
+  const { glyphs, positions } = font.layoutCached(word);
+  let out = '';
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    const pos = positions[i]!;
+    if (pos.xOffset || pos.yOffset) return null;
+    const gid = font.subset.includeGlyph(glyph.id);
+    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+    out += hexOf(gid);
+    const diff = pos.xAdvance - pos.advanceWidth;
+    if (diff !== 0) out += `> ${num(-diff)} <`;
+  }
+  return out;
+}
+
 /**
  * One line of text at (x, y), as `doc.text(text, x, y, { lineBreak: false })` draws it: PDFKit's
  * `_fragment` for a left-aligned line in the current font, size and colour, written operator for
@@ -219,6 +245,8 @@ export function writeLine(doc: Doc, text: string, x: number, y: number, baseline
     throw new PdfkitChanged('_font.layoutCached/subset/widths/unicode');
   }
   if (text.includes('\n')) return fragment(d, text, x, y, baseline);
+  let words = encodedWords.get(font);
+  if (!words) encodedWords.set(font, (words = new Map()));
   let tj = '[<';
   let open = false;
   let last = 0;
@@ -226,23 +254,13 @@ export function writeLine(doc: Doc, text: string, x: number, y: number, baseline
     const c = text.charCodeAt(index);
     // Words as PDFKit's layout splits them: each ends after a space or tab (useLayoutCache).
     if (index === text.length ? last < index : c === 32 || c === 9) {
-      const { glyphs, positions } = font.layoutCached(text.slice(last, index + 1));
-      for (let i = 0; i < glyphs.length; i++) {
-        const glyph = glyphs[i]!;
-        const pos = positions[i]!;
-        if (pos.xOffset || pos.yOffset) return fragment(d, text, x, y, baseline);
-        // As PDFKit's EmbeddedFont.encode: the subset's id, the width and text of a glyph's first use.
-        const gid = font.subset.includeGlyph(glyph.id);
-        if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
-        if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
-        tj += hexOf(gid);
-        open = true;
-        // PDFKit ends a TJ segment after a glyph whose advance is not its width (kerning).
-        const diff = pos.xAdvance - pos.advanceWidth;
-        if (diff !== 0) {
-          tj += `> ${num(-diff)} <`;
-          open = false;
-        }
+      const word = text.slice(last, index + 1);
+      let encoded = words.get(word);
+      if (encoded === undefined) words.set(word, (encoded = encodeWord(font, word)));
+      if (encoded === null) return fragment(d, text, x, y, baseline);
+      if (encoded) {
+        tj += encoded;
+        open = !encoded.endsWith(' <');
       }
       last = index + 1;
     }
