@@ -41,23 +41,28 @@ const installedUrl = (installed) => ({
 });
 
 /**
- * Packages whose loading costs every render but which ficha's fonts and PDFs never use, loaded on
- * first use instead: fontkit's Brotli decoder (WOFF2 fonts only; ficha embeds TrueType) builds its
- * 120 KB dictionary when loaded (~45 ms); PDFKit's AES (encrypted PDFs only) builds its tables
- * (~8 ms). Both have CommonJS builds, which `require` loads when first called.
+ * Modules replaced in the bundle (`STUBS`, by import name):
+ * - loaded on first use, through `require`, because loading them costs every render but ficha's
+ *   fonts and PDFs never use them: fontkit's Brotli decoder (WOFF2 fonts only; ficha embeds
+ *   TrueType) builds its 120 KB dictionary when loaded (~45 ms); PDFKit's AES (encrypted PDFs
+ *   only) builds its tables (~8 ms);
+ * - vega-canvas (canvas rendering, which ficha never does) awaits at its top level, which a
+ *   CommonJS bundle cannot; without the optional `canvas` package it provides nothing anyway.
  */
 const LAZY = {
   'brotli/decompress.js': "export default (...args) => require('brotli/decompress.js')(...args);",
   '@noble/ciphers/aes': "export const cbc = (...args) => require('@noble/ciphers/aes').cbc(...args);\nexport const ecb = (...args) => require('@noble/ciphers/aes').ecb(...args);",
 };
-const lazy = {
-  name: 'lazy',
+const NO_CANVAS = { 'vega-canvas': 'export const canvas = () => null;\nexport const image = () => null;' };
+const stubs = (STUBS) => ({
+  name: 'stubs',
   setup(b) {
-    const filter = new RegExp(`^(${Object.keys(LAZY).map((k) => k.replace(/[./]/g, '\\$&')).join('|')})$`);
-    b.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? { external: true } : { path: args.path, namespace: 'lazy' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: LAZY[args.path], loader: 'js' }));
+    const filter = new RegExp(`^(${Object.keys(STUBS).map((k) => k.replace(/[./]/g, '\\$&')).join('|')})$`);
+    // A stub's own require() of the real module stays a require.
+    b.onResolve({ filter }, (args) => (args.namespace === 'stubs' ? { external: true } : { path: args.path, namespace: 'stubs' }));
+    b.onLoad({ filter: /.*/, namespace: 'stubs' }, (args) => ({ contents: STUBS[args.path], loader: 'js' }));
   },
-};
+});
 
 await build({
   entryPoints: { main: 'src/cli/main.ts', worker: 'src/batch/worker.ts' },
@@ -69,23 +74,11 @@ await build({
   target: 'node20.19',
   external: ['tinypool', 'pdfjs-dist', 'canvas', 'tsx'],
   chunkNames: 'chunk-[hash]',
-  plugins: [zodEnglishOnly, installedUrl((pkg) => `import.meta.resolve('${pkg}')`), lazy],
+  plugins: [zodEnglishOnly, installedUrl((pkg) => `import.meta.resolve('${pkg}')`), stubs(LAZY)],
   logLevel: 'warning',
   // Bundled CommonJS code calls require(); give the ES module one.
   banner: { js: "// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\nimport { createRequire as __ficha_require } from 'node:module';\nconst require = __ficha_require(import.meta.url);" },
 });
-
-/**
- * vega-canvas (for canvas rendering, which ficha never does) awaits at its top level, which a
- * CommonJS bundle cannot; without the optional `canvas` package it provides nothing anyway.
- */
-const noCanvas = {
-  name: 'no-canvas',
-  setup(b) {
-    b.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: 'vega-canvas', namespace: 'no-canvas' }));
-    b.onLoad({ filter: /.*/, namespace: 'no-canvas' }, () => ({ contents: 'export const canvas = () => null; export const image = () => null;', loader: 'js' }));
-  },
-};
 
 // The heavy commands again, as CommonJS bundles: src/cli/compiled.ts loads them with V8's code
 // cache (ES modules cannot use one on Node 20). Same sources and packages as above; paths that
@@ -102,7 +95,7 @@ await build({
   conditions: ['import'],
   external: ['pdfjs-dist', 'canvas', 'tsx'],
   define: { 'import.meta.url': '__ficha_import_meta_url' },
-  plugins: [zodEnglishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), lazy, noCanvas],
+  plugins: [zodEnglishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), stubs({ ...LAZY, ...NO_CANVAS })],
   logLevel: 'warning',
   // installedUrl's require.resolve('pdfkit') runs at run time, on purpose.
   logOverride: { 'require-resolve-not-external': 'silent' },

@@ -38,7 +38,6 @@ interface FontInternals {
   getGlyph?: (id: number, ...rest: unknown[]) => GlyphInternals;
   _variationProcessor?: unknown;
 }
-const keepingOutlines = new WeakSet<fontkit.Font>();
 
 /**
  * fontkit's TrueType subsetter decodes the whole outline of each glyph it embeds (every point of
@@ -50,8 +49,7 @@ export function keepGlyphOutlines(font: fontkit.Font): void {
   const f = font as unknown as FontInternals;
   if (typeof f.layout !== 'function') return; // not a single font (a collection): PDFKit refuses it
   if (typeof f.getGlyph !== 'function') throw new FontkitChanged('font.getGlyph');
-  if (f._variationProcessor || keepingOutlines.has(font)) return;
-  keepingOutlines.add(font);
+  if (f._variationProcessor) return;
   const getGlyph = f.getGlyph.bind(font);
   f.getGlyph = (id, ...rest) => {
     const glyph = getGlyph(id, ...rest);

@@ -1,7 +1,7 @@
 import type { Doc } from './struct.js';
 
 /**
- * The three places where ficha reaches into PDFKit's private state, each behind one function that
+ * The places where ficha reaches into PDFKit's private state, each behind one function that
  * checks the shape it relies on and fails loudly (tests/pdf/internals.test.ts) when a PDFKit update
  * changes it, instead of silently rendering differently.
  */
@@ -24,6 +24,22 @@ interface EmbeddedFont {
 }
 
 /**
+ * Calls `fn` with each word of `text` as PDFKit's EmbeddedFont.layout splits it: a word ends after a
+ * space or tab, or at the end of the text. Stops, returning false, when `fn` returns false.
+ */
+function eachWord(text: string, fn: (word: string) => boolean | void): boolean {
+  let last = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const c = text.charCodeAt(index);
+    if (index === text.length ? last < index : c === 32 || c === 9) {
+      if (fn(text.slice(last, index + 1)) === false) return false;
+      last = index + 1;
+    }
+  }
+  return true;
+}
+
+/**
  * Makes the document's current font use `cache` for its shaped words (PDFKit's `_font.layoutCache`),
  * and lay out text as PDFKit's `EmbeddedFont.layout` does (word by word, through that cache) without
  * its garbage: it copies the glyph arrays once per word (`concat`) and allocates an array per
@@ -42,20 +58,14 @@ export function useLayoutCache(doc: Doc, cache: Record<string, unknown>): void {
     const glyphs: unknown[] | null = onlyWidth ? null : [];
     const positions: unknown[] | null = onlyWidth ? null : [];
     let advanceWidth = 0;
-    let last = 0;
-    for (let index = 0; index <= text.length; index++) {
-      const c = text.charCodeAt(index);
-      // A word ends after a space or tab, or at the end of the text (as in PDFKit).
-      if (index === text.length ? last < index : c === 32 || c === 9) {
-        const run = layoutCached(text.slice(last, index + 1));
-        if (glyphs && positions) {
-          for (const g of run.glyphs) glyphs.push(g);
-          for (const p of run.positions) positions.push(p);
-        }
-        advanceWidth += run.advanceWidth;
-        last = index + 1;
+    eachWord(text, (word) => {
+      const run = layoutCached(word);
+      if (glyphs && positions) {
+        for (const g of run.glyphs) glyphs.push(g);
+        for (const p of run.positions) positions.push(p);
       }
-    }
+      advanceWidth += run.advanceWidth;
+    });
     return { glyphs, positions, advanceWidth };
   };
 }
@@ -249,31 +259,38 @@ export function writeLine(doc: Doc, text: string, x: number, y: number, baseline
   if (!words) encodedWords.set(font, (words = new Map()));
   let tj = '[<';
   let open = false;
-  let last = 0;
-  for (let index = 0; index <= text.length; index++) {
-    const c = text.charCodeAt(index);
-    // Words as PDFKit's layout splits them: each ends after a space or tab (useLayoutCache).
-    if (index === text.length ? last < index : c === 32 || c === 9) {
-      const word = text.slice(last, index + 1);
-      let encoded = words.get(word);
-      if (encoded === undefined) words.set(word, (encoded = encodeWord(font, word)));
-      if (encoded === null) return fragment(d, text, x, y, baseline);
-      if (encoded) {
-        tj += encoded;
-        open = !encoded.endsWith(' <');
-      }
-      last = index + 1;
+  const encodable = eachWord(text, (word) => {
+    let encoded = words.get(word);
+    if (encoded === undefined) words.set(word, (encoded = encodeWord(font, word)));
+    if (encoded === null) return false;
+    if (encoded) {
+      tj += encoded;
+      open = !encoded.endsWith(' <');
     }
-  }
+  });
+  if (!encodable) return fragment(d, text, x, y, baseline);
   const page = d.page;
   const size = d._fontSize;
-  // What `y` is, as PDFKit's `baseline` option: the top of the font's box, its baseline, middle or bottom.
-  const dy = ({ top: font.ascender, alphabetic: 0, middle: 0.5 * (font.descender + font.ascender), bottom: font.descender }[baseline] / 1000) * size;
+  const dy = (baselineOffset(font, baseline) / 1000) * size;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   // The last segment ends with the last glyph's advance difference, 0 unless it closed a segment.
   const show = tj.length === 2 ? '' : open ? `${tj}> 0] TJ\n` : `${tj.slice(0, -2)}] TJ\n`;
   // PDFKit writes each operator as a line; one write of the lines is the same bytes.
   page.write(`q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(page.height - y - dy)} Tm\n/${font.id} ${num(size)} Tf\n${show}ET\nQ`);
+}
+
+/** What `y` is, as PDFKit's `baseline` option: the top of the font's box, its baseline, middle or bottom. */
+function baselineOffset(font: LineFont, baseline: Baseline): number {
+  switch (baseline) {
+    case 'top':
+      return font.ascender;
+    case 'alphabetic':
+      return 0;
+    case 'middle':
+      return 0.5 * (font.descender + font.ascender);
+    case 'bottom':
+      return font.descender;
+  }
 }
 
 /** PDFKit's own `_fragment`, with the options `text()` would have given it. */
