@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfText, REFERENCE_YAML } from '../helpers.js';
-import { run } from './bin.js';
+import { BIN, run } from './bin.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'ficha-cli-'));
 
@@ -39,6 +40,21 @@ describe('ficha render', () => {
     expect(r.err).toMatch(/p05\.yaml:\d+:\d+ error .*\[invalid-value\]/);
     expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.pdf'))).toHaveLength(16);
     expect(r.out).toContain('16 fichas generadas, 0 sin cambios, 1 con errores');
+  });
+
+  it('finishes its work when the reader of its output stops early (`ficha render DIR | head -1`)', async () => {
+    const dir = tmp();
+    for (let i = 0; i < 3; i++) writeFileSync(join(dir, `p${i}.yaml`), REFERENCE_YAML.replace('id: redes-oportunidades-negocios', `id: programa-${i}`));
+    const child = spawn(process.execPath, [BIN, 'render', dir, '--out', join(dir, 'out')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The first line read, the reading end closes: every later line meets a closed pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
+    expect(existsSync(join(dir, 'out', 'manifest.json'))).toBe(true);
   });
 
   it('says so when two inputs would write the same PDF', () => {
