@@ -34,8 +34,11 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
   return performance.now() - t0;
 }
 
-// Warm-up: fonts parsed, specs compiled, code paths jitted.
-for (let i = 0; i < 3; i++) for (const t of texts) await renderFicha('warm.yaml', t);
+// Warm-up: fonts parsed, specs compiled, code paths optimized. V8 keeps optimizing the code of a
+// ficha for its first ~75 renders (per-round medians: ~130, ~65, then ~52 ms until the 12th round,
+// ~37 ms from the 15th on), so "warm" is after 20 rounds, as every worker of a year's batch is for
+// all but its first fichas.
+for (let i = 0; i < 20; i++) for (const t of texts) await renderFicha('warm.yaml', t);
 
 // Charts: Vega layout of each chart of each example, then drawing it into a PDF page.
 const templates = loadTemplates();
