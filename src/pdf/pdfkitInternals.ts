@@ -1,3 +1,4 @@
+import { deflateSync, type ZlibOptions } from 'node:zlib';
 import type { Doc } from './struct.js';
 
 /**
@@ -125,6 +126,41 @@ export function bufferPageContent(doc: Doc): void {
     };
   };
   doc.on('pageAdded', buffer);
+}
+
+interface StreamRef {
+  document: unknown;
+  compress: boolean;
+  buffer: Uint8Array[];
+  finalize: () => void;
+}
+const DEFLATE = Symbol('ficha.deflate');
+
+/**
+ * Compresses the document's streams (page content, fonts, ToUnicode maps, the ICC profile, the
+ * attached YAML) with zlib's `options` instead of its defaults, which PDFKit always uses. PDFKit
+ * compresses a stream in PDFReference.finalize, after marking it /FlateDecode as it was written;
+ * here finalize compresses it first, with the options, and PDFKit writes the result as is. The
+ * wrap is installed once on PDFReference's prototype and acts only for documents given options.
+ */
+export function deflateStreamsWith(doc: Doc, options: ZlibOptions): void {
+  const root = (doc as unknown as { _root?: StreamRef })._root;
+  const proto = root && (Object.getPrototypeOf(root) as StreamRef & { [DEFLATE]?: true });
+  if (!proto || typeof proto.finalize !== 'function' || typeof root.compress !== 'boolean' || !Array.isArray(root.buffer)) {
+    throw new PdfkitChanged('PDFReference.finalize/compress/buffer');
+  }
+  (doc as unknown as { [DEFLATE]: ZlibOptions })[DEFLATE] = options;
+  if (proto[DEFLATE]) return;
+  const finalize = proto.finalize;
+  proto.finalize = function (this: StreamRef) {
+    const opts = (this.document as { [DEFLATE]?: ZlibOptions })[DEFLATE];
+    if (opts && this.compress && this.buffer.length) {
+      this.buffer = [deflateSync(this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer), opts)];
+      this.compress = false;
+    }
+    finalize.call(this);
+  };
+  proto[DEFLATE] = true;
 }
 
 /**

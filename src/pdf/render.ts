@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
 import { shapedRuns } from './shaping.js';
-import { bufferPageContent, collectBytes, forgetFontFamilies, useLayoutCache } from './pdfkitInternals.js';
+import { bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, useLayoutCache } from './pdfkitInternals.js';
 import type { LayoutDoc } from '../layout/blocks.js';
 import type { TemplateSet } from '../layout/templates.js';
 import type { DrawContext } from './context.js';
@@ -61,6 +61,13 @@ export function measurerFor(templates: TemplateSet): Measurer {
   return measurer;
 }
 
+/**
+ * zlib at level 3 (its fast matcher) with its largest hash table: a ficha's streams compress in
+ * ~1.4 ms instead of ~2.7 ms at the default level 6, and come out ~10% larger (~4 KB in a ~100 KB
+ * PDF; measured on the five examples' streams).
+ */
+const DEFLATE_OPTIONS = { level: 3, memLevel: 9 } as const;
+
 /** Layout tree -> PDF/A-3a bytes: tagged, letter size, fonts embedded and subset. */
 export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise<Buffer> {
   const { theme, dir } = opts.templates;
@@ -84,6 +91,7 @@ export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise
   } as never) as Doc;
   escapeXmpInfo(doc);
   bufferPageContent(doc);
+  deflateStreamsWith(doc, DEFLATE_OPTIONS);
 
   // The constructor opened the default font (Arimo, so that no standard Helvetica is ever created).
   // Forget it: a registered name whose font equals an already open one is never cached by PDFKit,

@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { aroundAddInfo, bufferPageContent, collectBytes, forgetFontFamilies, useLayoutCache, writeLine, type Baseline } from '../../src/pdf/pdfkitInternals.js';
+import { aroundAddInfo, bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, useLayoutCache, writeLine, type Baseline } from '../../src/pdf/pdfkitInternals.js';
 import { keysAt } from '../../src/validate/zodInternals.js';
 import { keepGlyphOutlines, lowestCodePoints } from '../../src/pdf/fontkitInternals.js';
 import * as fontkit from 'fontkit';
 import { readFileSync } from 'node:fs';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { openFont } from '../../src/pdf/fonts.js';
 import { inputSchema } from '../../src/validate/schema.js';
 import type { Doc } from '../../src/pdf/struct.js';
@@ -49,6 +50,38 @@ describe("PDFKit's internals", () => {
     expect(a.length).toBeGreaterThan(1000);
     expect(a.subarray(0, 8).toString('latin1')).toBe('%PDF-1.3');
     expect(Buffer.compare(a, b)).toBe(0);
+  });
+  it('PDFReference.finalize: a document given zlib options compresses its streams with them; the others as before', async () => {
+    const render = async (options?: { level: number; memLevel: number }) => {
+      const d = new PDFDocument({ compress: true, info: { CreationDate: new Date(0) } }) as unknown as Doc;
+      if (options) deflateStreamsWith(d, options);
+      const bytes = collectBytes(d);
+      d.font(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf'));
+      for (let i = 0; i < 40; i++) d.text(`Línea ${i} de la ficha de monitoreo y seguimiento, O´Higgins, Ñuble`, 50, 40 + i * 16);
+      d.end();
+      return bytes;
+    };
+    // Each stream's bytes, in order: /Length N >> stream\n … \nendstream.
+    const streams = (pdf: Buffer) => {
+      const out: Buffer[] = [];
+      const text = pdf.toString('latin1');
+      for (const m of text.matchAll(/\/Length (\d+)[^]*?stream\n/g)) out.push(pdf.subarray(m.index + m[0].length, m.index + m[0].length + Number(m[1])));
+      return out;
+    };
+    const plain = await render();
+    const fast = await render({ level: 1, memLevel: 9 });
+    const again = await render();
+    expect(Buffer.compare(plain, again)).toBe(0);
+    const [a, b] = [streams(plain), streams(fast)];
+    expect(a.length).toBeGreaterThanOrEqual(3); // page content, font file, ToUnicode map
+    expect(b.length).toBe(a.length);
+    for (let i = 0; i < a.length; i++) {
+      const content = inflateSync(a[i]!);
+      expect(inflateSync(b[i]!)).toEqual(content);
+      expect(a[i]).toEqual(deflateSync(content));
+      expect(b[i]).toEqual(deflateSync(content, { level: 1, memLevel: 9 }));
+    }
+    expect(Buffer.compare(plain, fast)).not.toBe(0);
   });
   it('writeLine writes what text(…, { lineBreak: false, baseline }) writes, byte for byte', async () => {
     const arimo = (w: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/arimo/${w}/Arimo_${w}.ttf`);
