@@ -62,3 +62,97 @@ export function keepGlyphOutlines(font: fontkit.Font): void {
     return glyph;
   };
 }
+
+interface Coverage {
+  version?: number;
+  glyphs?: ArrayLike<number>;
+  rangeRecords?: { start: number; end: number }[];
+}
+interface PosTable {
+  version?: number;
+  lookupType?: number;
+  extension?: PosTable;
+  markCoverage?: Coverage;
+  mark1Coverage?: Coverage;
+  coverage?: Coverage;
+  coverages?: Coverage[];
+  inputCoverage?: Coverage[];
+}
+interface Gpos {
+  featureVariations?: unknown;
+  featureList?: { tag: string; feature: { lookupListIndexes: number[] } }[];
+  lookupList?: { get(i: number): { lookupType: number; subTables: Iterable<PosTable> } };
+}
+
+/**
+ * The glyphs at which a lookup of GPOS's 'mark' and 'mkmk' features can act, sorted: fontkit applies
+ * a lookup at a glyph only when the glyph is in the lookup's first coverage (the mark coverage of a
+ * mark attachment, the first input coverage of a contextual lookup), so a text with none of these
+ * glyphs comes out of the two features unchanged. null when a lookup is of a kind this does not
+ * know. Decodes the lookups: ~40 ms for one of Arimo's styles.
+ */
+export function markFeatureGlyphs(font: fontkit.Font): number[] | null {
+  const gpos = (font as unknown as { GPOS?: Gpos }).GPOS;
+  if (!gpos) return [];
+  if (!Array.isArray(gpos.featureList) || typeof gpos.lookupList?.get !== 'function') throw new FontkitChanged('font.GPOS.featureList/lookupList');
+  if (gpos.featureVariations) return null;
+  const ids = new Set<number>();
+  for (const record of gpos.featureList) {
+    if (record.tag !== 'mark' && record.tag !== 'mkmk') continue;
+    for (const index of record.feature.lookupListIndexes) {
+      const lookup = gpos.lookupList.get(index);
+      for (const sub of lookup.subTables) {
+        // An extension lookup (type 9) holds its real type and table.
+        const [type, table] = lookup.lookupType === 9 ? [sub.lookupType, sub.extension] : [lookup.lookupType, sub];
+        const coverage = table && firstCoverage(type, table);
+        if (coverage?.version === 1 && coverage.glyphs) for (const g of Array.from(coverage.glyphs)) ids.add(g);
+        else if (coverage?.version === 2 && coverage.rangeRecords) for (const r of coverage.rangeRecords) for (let g = r.start; g <= r.end; g++) ids.add(g);
+        else return null;
+      }
+    }
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
+/** The coverage a glyph must be in for a GPOS lookup of `type` to act there (fontkit's GPOSProcessor.applyLookup). */
+function firstCoverage(type: number | undefined, table: PosTable): Coverage | undefined {
+  switch (type) {
+    case 4: // mark to base
+    case 5: // mark to ligature
+      return table.markCoverage;
+    case 6: // mark to mark
+      return table.mark1Coverage;
+    case 7: // context
+      return table.version === 3 ? table.coverages?.[0] : table.coverage;
+    case 8: // chained context
+      return table.version === 3 ? table.inputCoverage?.[0] : table.coverage;
+  }
+  return undefined;
+}
+
+/**
+ * fontkit lays out every text with all the default features of its script and, the first time,
+ * decodes every lookup of each: for Arimo, the 'mark' and 'mkmk' lookups (placing combining
+ * accents on letters) are four fifths of that, ~40 ms per style and process, paid by every cold
+ * render and every batch worker before its first ficha. Those lookups only move glyphs of their
+ * mark coverage (`markGlyphs`, from markFeatureGlyphs), so a text with none of them after
+ * substitution is laid out without the two features: the same glyphs and positions. A text with one
+ * is laid out again with all of them. `markGlyphs` is asked on the first layout; null means "cannot
+ * tell": every text gets all features. Only `layout(text)` calls change, as PDFKit and the
+ * measurer make them; a call with features, script or language goes to fontkit as is.
+ */
+export function layoutWithoutIdleMarkFeatures(font: fontkit.Font, markGlyphs: () => ReadonlySet<number> | null): void {
+  const f = font as unknown as { layout?: (text: string, ...rest: unknown[]) => { glyphs: { id: number }[] } };
+  if (typeof f.layout !== 'function') return; // a collection: PDFKit refuses it
+  const layout = f.layout.bind(font);
+  let marks: ReadonlySet<number> | null | undefined;
+  f.layout = (text, ...rest) => {
+    if (typeof text !== 'string' || rest.some((a) => a !== undefined)) return layout(text, ...rest);
+    if (marks === undefined) marks = markGlyphs();
+    if (marks === null) return layout(text);
+    // The default features of the script but these two (a new object: fontkit adds to it).
+    const run = layout(text, { mark: false, mkmk: false });
+    for (const g of run.glyphs) if (marks.has(g.id)) return layout(text);
+    return run;
+  };
+}

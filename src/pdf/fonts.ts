@@ -1,7 +1,8 @@
 import * as fontkit from 'fontkit';
 import type { Theme } from '../layout/templates.js';
 import { fontBytes, fontFileDigest, resolveFontPath } from './fontFiles.js';
-import { keepGlyphOutlines } from './fontkitInternals.js';
+import { keepGlyphOutlines, layoutWithoutIdleMarkFeatures } from './fontkitInternals.js';
+import { markGlyphsOf } from './markGlyphs.js';
 
 export { resolveFontPath } from './fontFiles.js';
 
@@ -20,6 +21,8 @@ export function openFont(path: string): fontkit.Font {
   if (!font) {
     font = fontkit.create(fontBytes(path));
     keepGlyphOutlines(font);
+    const parsed = font;
+    layoutWithoutIdleMarkFeatures(font, () => markGlyphsOf(parsed, path));
     opened.set(path, font);
     paths.set(font, path);
   }
