@@ -54,11 +54,11 @@ export function loadCompiled(file: string, dir: string | undefined = cacheDir())
 /** Writes the code caches made in this process, replacing those of earlier builds (at exit, or now for a test). */
 export function writeCodeCaches(): void {
   for (const [cacheFile, make] of pending) {
-    const folder = dirname(cacheFile);
-    const name = basename(cacheFile).replace(/-[0-9a-f]+\.bin$/, '');
+    const [folder, file] = [dirname(cacheFile), basename(cacheFile)];
+    const name = file.replace(/-[0-9a-f]+\.bin$/, '');
     try {
-      writeAtomic(folder, basename(cacheFile), make(), { private: true });
-      for (const old of readdirSync(folder)) if (old !== basename(cacheFile) && old.startsWith(`${name}-`) && old.endsWith('.bin')) rmSync(join(folder, old), { force: true });
+      writeAtomic(folder, file, make(), { private: true });
+      for (const old of readdirSync(folder)) if (old !== file && old.startsWith(`${name}-`) && old.endsWith('.bin')) rmSync(join(folder, old), { force: true });
     } catch {
       // a full or read-only disk: the next start compiles again
     }

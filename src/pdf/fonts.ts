@@ -17,15 +17,13 @@ const paths = new WeakMap<fontkit.Font, string>();
  * by path would re-parse it per document and miss PDFKit's font cache (STACK-NOTES).
  */
 export function openFont(path: string): fontkit.Font {
-  let font = opened.get(path);
-  if (!font) {
-    font = fontkit.create(fontBytes(path));
-    keepGlyphOutlines(font);
-    const parsed = font;
-    layoutWithoutIdleMarkFeatures(font, () => markGlyphsOf(parsed, path));
-    opened.set(path, font);
-    paths.set(font, path);
-  }
+  const known = opened.get(path);
+  if (known) return known;
+  const font = fontkit.create(fontBytes(path));
+  keepGlyphOutlines(font);
+  layoutWithoutIdleMarkFeatures(font, () => markGlyphsOf(font, path));
+  opened.set(path, font);
+  paths.set(font, path);
   return font;
 }
 

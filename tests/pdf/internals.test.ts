@@ -11,12 +11,15 @@ import { openFont } from '../../src/pdf/fonts.js';
 import { inputSchema } from '../../src/validate/schema.js';
 import type { Doc } from '../../src/pdf/struct.js';
 
+/** One of the Arimo styles ficha's theme uses (`400Regular`, `700Bold`), as a file path. */
+const arimo = (w: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/arimo/${w}/Arimo_${w}.ttf`);
+
 /** Fails loudly when a library update changes the private state ficha relies on. */
 describe("PDFKit's internals", () => {
   const doc = () => new PDFDocument({ autoFirstPage: true }) as unknown as Doc;
   it('_font.layoutCache: shaped words go into the shared cache', () => {
     const d = doc();
-    d.font(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf'));
+    d.font(arimo('400Regular'));
     const cache: Record<string, unknown> = Object.create(null);
     useLayoutCache(d, cache);
     d.text('Monitoreo y seguimiento');
@@ -29,7 +32,7 @@ describe("PDFKit's internals", () => {
   });
   it('_write and PDFPage.write: the bytes gathered without the stream, page content joined, are the same', async () => {
     const draw = (d: Doc) => {
-      d.font(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf'));
+      d.font(arimo('400Regular'));
       d.text('Ficha de monitoreo', 50, 50).rect(40, 40, 200, 30).stroke('#336699');
       d.addPage().fontSize(9).text('Segunda página: O´Higgins, Ñuble, 4,5%', 50, 80);
       d.switchToPage(0);
@@ -56,7 +59,7 @@ describe("PDFKit's internals", () => {
       const d = new PDFDocument({ compress: true, info: { CreationDate: new Date(0) } }) as unknown as Doc;
       if (options) deflateStreamsWith(d, options);
       const bytes = collectBytes(d);
-      d.font(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf'));
+      d.font(arimo('400Regular'));
       for (let i = 0; i < 40; i++) d.text(`Línea ${i} de la ficha de monitoreo y seguimiento, O´Higgins, Ñuble`, 50, 40 + i * 16);
       d.end();
       return bytes;
@@ -84,7 +87,6 @@ describe("PDFKit's internals", () => {
     expect(Buffer.compare(plain, fast)).not.toBe(0);
   });
   it('writeLine writes what text(…, { lineBreak: false, baseline }) writes, byte for byte', async () => {
-    const arimo = (w: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/arimo/${w}/Arimo_${w}.ttf`);
     // Kerning pairs (AV, Ta, "Yo"), accents, tabs, runs of spaces, a combining accent (a glyph offset:
     // PDFKit's own path), the same words again, two embedded fonts and a standard one (Helvetica: PDFKit's own path).
     const lines = ['AVATAR Tasa “Yo” 4,5% O´Higgins', 'Ñuble\tAysén  del General Carlos Ibáñez', 'cafe\u0301 e\u0301', 'AVATAR Tasa “Yo”', ' ', ''];
@@ -119,7 +121,7 @@ describe("PDFKit's internals", () => {
 
 describe("fontkit's internals", () => {
   it('the character map read through _cmapProcessor.lookup: each glyph with its lowest code point', () => {
-    const font = openFont(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf'));
+    const font = openFont(arimo('400Regular'));
     const lowest = lowestCodePoints(font);
     expect(lowest.size).toBeGreaterThan(2000);
     const gid = (cp: number) => font.glyphForCodePoint(cp).id;
@@ -128,7 +130,7 @@ describe("fontkit's internals", () => {
     expect(lowest.get(gid(0xf1))).toBe(0xf1);
   });
   it('glyph outlines kept (glyph._decode): decoded once, and the subset fontkit writes is the same', () => {
-    const bytes = readFileSync(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo/700Bold/Arimo_700Bold.ttf'));
+    const bytes = readFileSync(arimo('700Bold'));
     const [plain, kept] = [fontkit.create(bytes), fontkit.create(bytes)];
     keepGlyphOutlines(kept);
     // Accented capitals are composite glyphs (their components join the subset), "l" is simple.
@@ -146,7 +148,6 @@ describe("fontkit's internals", () => {
 });
 
 describe("fontkit's layout without idle mark features", () => {
-  const arimo = (w: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/arimo/${w}/Arimo_${w}.ttf`);
   const open = (w: string) => fontkit.create(readFileSync(arimo(w))) as fontkit.Font;
   // Kerning, precomposed accents, digits and signs; then combining accents (mark attachment), alone and after letters.
   const texts = ['AVATAR Tasa “Yo” 4,5% O´Higgins', 'Ñuble Aysén Ibáñez ¿qué? (2025)', 'Tı ﬁ ﬀ ª', 'cafe\u0301 ', 'n\u0303o\u0301 ', '\u0301'];
