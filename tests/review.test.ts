@@ -100,6 +100,19 @@ describe('stages that know only what they must (import graph)', () => {
     expect(edges('charts', 'present')).toEqual([]);
   });
   it('validate/ does not import metrics/', () => expect(edges('validate', 'metrics')).toEqual([]));
+  it('a batch\'s main thread (cli/render.ts) reaches the renderer only through a dynamic import: its workers render', () => {
+    // Modules loaded with cli/render.ts: its static imports (not `import type`), and theirs.
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^'"]*from\s+'(\.[^']+)'/gm)) visit(resolve(file, '..', m[1]!.replace(/\.js$/, '.ts')));
+    };
+    visit(join(SRC, 'cli/render.ts'));
+    const reached = [...loaded].map((f) => relative(SRC, f));
+    expect(reached).toContain('batch/dispatch.ts');
+    expect(reached.filter((f) => /^(pipeline\/pipeline|pdf|charts|layout|present|metrics|validate)\b/.test(f) || f === 'batch/renderOne.ts')).toEqual([]);
+  });
   it('metrics/ writes no Spanish sentence: it returns outcomes and numbers, present/ words them', () => {
     const sentences = files(join(SRC, 'metrics')).flatMap((f) => {
       const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { DEFAULT_TEMPLATES } from '../layout/templates.js';
+import { TEMPLATES_DIR } from '../paths.js';
 import { writeAtomic } from '../output/write.js';
 import { contentKey, keyContext } from './contentKey.js';
 import { dispatch } from './dispatch.js';
@@ -46,7 +46,7 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
  * same PDF the last one in sorted order always wins, whatever order the workers finish in.
  */
 export async function renderBatch(files: string[], opts: BatchOptions): Promise<BatchResult> {
-  const templatesDir = resolve(opts.templatesDir ?? DEFAULT_TEMPLATES);
+  const templatesDir = resolve(opts.templatesDir ?? TEMPLATES_DIR);
   const previous = readManifest(manifestPath(opts.out)).filas;
   const prevByInput = new Map(previous.map((r) => [r.entrada, r]));
   const order = new Map([...files].sort().map((f, i) => [f, i]));

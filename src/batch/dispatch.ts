@@ -1,4 +1,4 @@
-import { renderOne, type RenderJob, type RenderOutcome } from './renderOne.js';
+import type { RenderJob, RenderOutcome } from './renderOne.js';
 import { WORKER_URL } from './workerUrl.js';
 
 export interface DispatchOptions {
@@ -34,6 +34,8 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
   const queue = [...jobs];
   const parallel = workersFor(jobs.length, opts.jobs);
   if (parallel <= 1) {
+    // The renderer loads only when this thread renders: a batch with workers never loads it here.
+    const { renderOne } = await import('./renderOne.js');
     while (queue.length && !opts.stopped()) onDone(await renderOne(queue.shift()!));
     return;
   }

@@ -7,7 +7,7 @@ import type { RenderOutcome } from '../batch/renderOne.js';
 import type { ManifestRow } from '../batch/manifest.js';
 import { parseShard, shardOf } from '../batch/shard.js';
 import { collectInputs } from './inputs.js';
-import { validEpoch } from '../pipeline/pipeline.js';
+import { validEpoch } from '../pipeline/epoch.js';
 import { checkOutDir, checkTemplatesDir } from './paths.js';
 
 export interface RenderCliOptions {

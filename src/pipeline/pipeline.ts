@@ -3,14 +3,12 @@ import { loadTemplates, type TemplateSet } from '../layout/templates.js';
 import { ChartEngine } from '../charts/engine.js';
 import { measurerFor, renderPdf } from '../pdf/render.js';
 import type { ProgramInput } from '../validate/schema.js';
+import { validEpoch } from './epoch.js';
 import { identityOf, runStages, summaryOf, type FichaSummary, type RenderOptions } from './stages.js';
 
 export * from './stages.js';
 
-/** SOURCE_DATE_EPOCH as a PDF can carry it: whole seconds from 1970 to the end of year 9999. */
-export function validEpoch(epoch: string): boolean {
-  return /^\d{1,12}$/.test(epoch) && Number(epoch) <= 253402300799;
-}
+export { validEpoch } from './epoch.js';
 
 export interface RenderResult {
   diagnostics: Diagnostic[];
