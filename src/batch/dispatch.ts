@@ -1,5 +1,6 @@
 import type { RenderJob, RenderOutcome } from './renderOne.js';
 import { WORKER_URL } from './workerUrl.js';
+import { defaultOptimizationBudget } from '../cli/optimizationBudget.js';
 
 export interface DispatchOptions {
   /** Worker threads to use at most. */
@@ -34,6 +35,8 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
   const queue = [...jobs];
   const parallel = workersFor(jobs.length, opts.jobs);
   if (parallel <= 1) {
+    // A whole batch in this thread (one job): V8's own optimization budget suits it best.
+    if (jobs.length >= MIN_FILES_PER_WORKER * 2) defaultOptimizationBudget();
     // The renderer loads only when this thread renders: a batch with workers never loads it here.
     const { renderOne } = await import('./renderOne.js');
     while (queue.length && !opts.stopped()) onDone(await renderOne(queue.shift()!));

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // The `ficha` command's entry (bundled into dist/main.js).
+import { raiseOptimizationBudget } from './optimizationBudget.js';
 import { main } from './program.js';
+
+// Before any command loads its modules (they load on demand, after this line).
+raiseOptimizationBudget();
 
 // `ficha render DIR | head`: a reader that stops early closes the pipe. The command still finishes
 // its work (every PDF and the manifest), only without the lines nobody reads.
