@@ -1,6 +1,6 @@
 import type { RenderJob, RenderOutcome } from './renderOne.js';
 import { WORKER_URL } from './workerUrl.js';
-import { defaultOptimizationBudget } from '../cli/optimizationBudget.js';
+import { defaultOptimizationBudget } from './optimizationBudget.js';
 
 export interface DispatchOptions {
   /** Worker threads to use at most. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `ficha` command's entry (bundled into dist/main.js).
-import { raiseOptimizationBudget } from './optimizationBudget.js';
+import { raiseOptimizationBudget } from '../batch/optimizationBudget.js';
 import { main } from './program.js';
 
 // Before any command loads its modules (they load on demand, after this line).
