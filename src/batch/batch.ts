@@ -38,6 +38,7 @@ export interface BatchResult {
   clashes: { pdf: string; winner: string; losers: string[] }[];
 }
 
+const isFailure = (o: RenderOutcome) => o.crash !== undefined || hasErrors(o.diagnostics);
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /**
@@ -81,7 +82,7 @@ export async function renderBatch(files: string[], opts: BatchOptions): Promise<
   let started = 0;
   await dispatch(
     jobs,
-    { jobs: opts.jobs, stopped: () => opts.interrupted() || (opts.failFast && failed) },
+    { jobs: opts.jobs, stopped: (last) => opts.interrupted() || (opts.failFast && (failed || (last !== undefined && isFailure(last)))) },
     (o) => {
       started++;
       if (o.pdf && o.fileName) {
@@ -96,7 +97,7 @@ export async function renderBatch(files: string[], opts: BatchOptions): Promise<
           writtenBy.set(o.fileName, o.file);
         }
       }
-      if (o.crash || hasErrors(o.diagnostics)) failed = true;
+      if (isFailure(o)) failed = true;
       const row = rowOf(o, keys.get(o.file) ?? '');
       outcomes.push({ ...o, pdf: undefined });
       rows.push(row);

@@ -5,8 +5,11 @@ import { defaultOptimizationBudget } from './optimizationBudget.js';
 export interface DispatchOptions {
   /** Worker threads to use at most. */
   jobs: number;
-  /** Checked before each ficha starts: true stops dispatching (Ctrl-C, --fail-fast). */
-  stopped: () => boolean;
+  /**
+   * Checked before each ficha starts, with the outcome just handed back (not yet given to onDone):
+   * true stops dispatching (Ctrl-C, --fail-fast).
+   */
+  stopped: (last?: RenderOutcome) => boolean;
 }
 
 const WORKER = WORKER_URL;
@@ -46,10 +49,17 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: WORKER, minThreads: parallel, maxThreads: parallel, resourceLimits: WORKER_LIMITS });
   try {
+    const start = (): Promise<RenderOutcome> | undefined => {
+      const job = queue.shift();
+      return job && (pool.run(job) as Promise<RenderOutcome>).catch((err: Error): RenderOutcome => ({ file: job.file, ms: 0, diagnostics: [], crash: err.stack ?? String(err) }));
+    };
+    // A worker gets its next ficha as soon as it hands one back, before the main thread writes
+    // that one's PDF: it never waits for the main thread.
     const runner = async () => {
-      while (queue.length && !opts.stopped()) {
-        const job = queue.shift()!;
-        const o = await (pool.run(job) as Promise<RenderOutcome>).catch((err: Error): RenderOutcome => ({ file: job.file, ms: 0, diagnostics: [], crash: err.stack ?? String(err) }));
+      let running = opts.stopped() ? undefined : start();
+      while (running) {
+        const o = await running;
+        running = opts.stopped(o) ? undefined : start();
         onDone(o);
       }
     };

@@ -38,7 +38,8 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
     const bytes = job.bytes ? Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength) : readFileSync(job.file);
     text = bytes.length <= LIMITS.fileBytes ? bytes.toString('utf8') : undefined;
     const result = await renderFicha(job.file, bytes, { templatesDir: job.templatesDir, strict: job.strict, date: job.date ? new Date(job.date) : undefined, sourceBytes: bytes, charts: job.charts });
-    const base = { file: job.file, ms: performance.now() - start, diagnostics: result.diagnostics, text, summary: result.summary, identity: result.identity };
+    // The text is only for diagnostics' excerpts.
+    const base = { file: job.file, ms: performance.now() - start, diagnostics: result.diagnostics, text: result.diagnostics.length ? text : undefined, summary: result.summary, identity: result.identity };
     if (!result.pdf || !result.fileName || hasErrors(result.diagnostics)) return base;
     const pages = (result.pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
     return { ...base, pdf: new Uint8Array(result.pdf.buffer, result.pdf.byteOffset, result.pdf.length), fileName: result.fileName, pages };
