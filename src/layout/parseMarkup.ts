@@ -1,42 +1,65 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { COMMON_HTML, CURRENCY } from '@nodable/entities';
+import { SaxesParser } from 'saxes';
 import type { Align, Block, Cell, LayoutDoc, List, Paragraph, ParagraphStyle, Row, Run, Table } from './blocks.js';
 
-type XNode = { [tag: string]: XNode[] | string | Record<string, string> | undefined; ':@'?: Record<string, string> };
+/** An element of the markup, or a run of text (tag `#text`). */
+interface XNode {
+  tag: string;
+  attrs: Record<string, string>;
+  children: XNode[];
+  text: string;
+}
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: true,
-  // Text is text: "517.500" must not become the number 517.5.
-  parseTagValue: false,
-  parseAttributeValue: false,
-});
+/** Named entities a template may use besides XML's five: common HTML ones (&nbsp;, &mdash;…) and currency signs. */
+const HTML_ENTITIES = { ...COMMON_HTML, ...CURRENCY };
+
+/**
+ * The markup as a tree, parsed by a conforming (strict) XML parser: malformed markup throws with
+ * its line. Text is kept as written (entities decoded): "517.500" stays a string.
+ */
+function parseXml(xml: string): XNode {
+  const parser = new SaxesParser();
+  Object.assign(parser.ENTITIES, HTML_ENTITIES);
+  const document: XNode = { tag: '#document', attrs: {}, children: [], text: '' };
+  const open = [document];
+  // One text node per run of text between tags, however the parser hands it over.
+  const text = (t: string) => {
+    const siblings = open[open.length - 1]!.children;
+    const last = siblings[siblings.length - 1];
+    if (last?.tag === '#text') last.text += t;
+    else siblings.push({ tag: '#text', attrs: {}, children: [], text: t });
+  };
+  parser.on('opentag', (t) => {
+    const el: XNode = { tag: t.name, attrs: t.attributes as Record<string, string>, children: [], text: '' };
+    open[open.length - 1]!.children.push(el);
+    open.push(el);
+  });
+  parser.on('closetag', () => open.pop());
+  parser.on('text', text);
+  parser.on('cdata', text);
+  parser.on('error', (err) => {
+    const line = xml.split('\n')[parser.line - 1] ?? '';
+    throw new Error(`template markup is not well-formed XML (${err.message.replace(/^\d+:\d+: /, '')}) at line ${parser.line}: ${line.trim()}`);
+  });
+  parser.write(xml).close();
+  return document;
+}
 
 /** The templates' XML markup -> typed layout tree. Malformed markup is a template bug: it throws. */
 export function parseMarkup(xml: string): LayoutDoc {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    const line = xml.split('\n')[valid.err.line - 1] ?? '';
-    throw new Error(`template markup is not well-formed XML (${valid.err.msg}) at line ${valid.err.line}: ${line.trim()}`);
-  }
-  const root = (parser.parse(xml) as XNode[]).find((n) => tagOf(n) === 'ficha');
+  const root = parseXml(xml).children.find((n) => n.tag === 'ficha');
   if (!root) throw new Error('template markup must have a <ficha> root element');
-  const attrs = root[':@'] ?? {};
-  return { title: attrs.title ?? '', footer: attrs.footer ?? '', blocks: blocks(children(root)) };
+  return { title: root.attrs.title ?? '', footer: root.attrs.footer ?? '', blocks: blocks(root.children) };
 }
 
 function tagOf(n: XNode): string {
-  return Object.keys(n).find((k) => k !== ':@')!;
+  return n.tag;
 }
 function children(n: XNode): XNode[] {
-  const c = n[tagOf(n)];
-  return Array.isArray(c) ? c : [];
+  return n.children;
 }
 function attr(n: XNode, name: string): string | undefined {
-  return n[':@']?.[name];
+  return n.attrs[name];
 }
 
 function blocks(nodes: XNode[]): Block[] {
@@ -45,7 +68,7 @@ function blocks(nodes: XNode[]): Block[] {
     const tag = tagOf(n);
     switch (tag) {
       case '#text':
-        if (String(n['#text']).trim()) throw new Error(`text outside a block in template markup: ${String(n['#text']).trim().slice(0, 60)}`);
+        if (n.text.trim()) throw new Error(`text outside a block in template markup: ${n.text.trim().slice(0, 60)}`);
         break;
       case 'h2':
       case 'h3':
@@ -100,7 +123,7 @@ function runs(nodes: XNode[], style: { bold?: boolean; italic?: boolean }): Run[
   const out: Run[] = [];
   for (const n of nodes) {
     const tag = tagOf(n);
-    if (tag === '#text') out.push({ text: String(n['#text']).replace(/\s+/g, ' '), ...style });
+    if (tag === '#text') out.push({ text: n.text.replace(/\s+/g, ' '), ...style });
     else if (tag === 'b') out.push(...runs(children(n), { ...style, bold: true }));
     else if (tag === 'i') out.push(...runs(children(n), { ...style, italic: true }));
     else if (tag === 'br') out.push({ text: '\n', ...style });

@@ -12,6 +12,14 @@ export const REPLACEMENT = '\uFFFD';
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /**
+ * Control characters other than tab and line breaks, and the non-characters U+FFFE/U+FFFF: they
+ * print nothing and the templates' XML cannot carry them. A file holding one is refused when it is
+ * read; a YAML escape ("\a", "\x07", "\u0007") still writes one into a text value.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+
+/**
  * Characters the font cannot draw (CJK, emoji, scripts other than Latin): each text value that has
  * one gets it replaced by U+FFFD, and a warning at the first such character of the value. Tabs in
  * text values become spaces.
@@ -29,7 +37,7 @@ export function replaceUndrawable(source: LoadedSource, hasGlyph: (codePoint: nu
       let changed = false;
       for (const ch of value) {
         const cp = ch.codePointAt(0)!;
-        if (cp < 0x80 || /\s/.test(ch) || (!RTL.test(ch) && hasGlyph(cp))) replaced += ch;
+        if (!CONTROL.test(ch) && (cp < 0x80 || /\s/.test(ch) || (!RTL.test(ch) && hasGlyph(cp)))) replaced += ch;
         else {
           first ??= ch;
           replaced += REPLACEMENT;
@@ -45,9 +53,11 @@ export function replaceUndrawable(source: LoadedSource, hasGlyph: (codePoint: nu
       out.push({
         code: 'unsupported-character',
         severity: 'warning',
-        message: RTL.test(first!)
-          ? `la ficha no imprime escritura de derecha a izquierda ni controles bidireccionales («${first}», U+${cp}): se imprime como ${REPLACEMENT}`
-          : `la fuente de la ficha no tiene el carácter «${first}» (U+${cp}): se imprime como ${REPLACEMENT}`,
+        message: CONTROL.test(first!)
+          ? `carácter de control U+${cp} en el texto (escrito con un escape de YAML): se imprime como ${REPLACEMENT}`
+          : RTL.test(first!)
+            ? `la ficha no imprime escritura de derecha a izquierda ni controles bidireccionales («${first}», U+${cp}): se imprime como ${REPLACEMENT}`
+            : `la fuente de la ficha no tiene el carácter «${first}» (U+${cp}): se imprime como ${REPLACEMENT}`,
         file: source.file,
         line: pos.line,
         column: pos.col,

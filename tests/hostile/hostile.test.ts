@@ -220,6 +220,15 @@ describe('silent changes and leaks', () => {
     const key = await render(`${REFERENCE_YAML}"\u001b[2Jclave": 1\n`);
     expect(key.text).not.toContain('\u001b');
   });
+  it('a control character written with a YAML escape is a warning at its value and a visible replacement, and the ficha renders', async () => {
+    const r = await render(edit(NAME, 'nombre: "Redes de\\a Oportunidades\\x00 de\\u001b[2J Negocios"'));
+    expect(r.code).toBe(0);
+    expect(r.text).toMatch(/entrada\.yaml:\d+:\d+ advertencia carácter de control U\+0007 .*\[unsupported-character\]/);
+    expect(r.text).not.toMatch(/[\u0000\u0007\u001b]/);
+    const pdf = await readPdf(join(r.out, 'redes-oportunidades-negocios-2022.pdf'));
+    expect(pdf.text).toContain('REDES DE\uFFFD OPORTUNIDADES\uFFFD DE\uFFFD[2J NEGOCIOS');
+    expect(pdf.text).not.toMatch(/[\u0000-\u0008\u001b]/);
+  });
   it('characters the font cannot draw are a warning at their place and a visible replacement', async () => {
     const r = await render(edit(NAME, `${NAME} 漢字 😀 العربية देवनागरी`));
     expect(r.code).toBe(0);

@@ -16,8 +16,19 @@ describe('template markup', () => {
     const doc = parseMarkup('<ficha><p>a &#x3D; b &amp; &quot;c&quot; &#x27;d&#x27; &lt;e&gt;</p></ficha>');
     expect(doc.blocks[0]).toMatchObject({ runs: [{ text: 'a = b & "c" \'d\' <e>' }] });
   });
+  it('decodes numeric references and the named HTML entities a template may use, in one run of text (a no-break space is a space, as all white space)', () => {
+    const doc = parseMarkup('<ficha><p>a&nbsp;b &mdash; &euro;5 &#233;&#xE9; &hellip;</p></ficha>');
+    expect(doc.blocks[0]).toMatchObject({ runs: [{ text: 'a b \u2014 \u20ac5 \u00e9\u00e9 \u2026' }] });
+  });
+  it('keeps the order of text and inline elements', () => {
+    const doc = parseMarkup('<ficha><p>uno <b>dos</b> tres<br/><i>cuatro &amp; cinco</i></p></ficha>');
+    expect(doc.blocks[0]).toMatchObject({ runs: [{ text: 'uno ' }, { text: 'dos', bold: true }, { text: ' tres' }, { text: '\n' }, { text: 'cuatro & cinco', italic: true }] });
+  });
   it('reports malformed markup and unknown elements as template bugs', () => {
     expect(() => parseMarkup('<ficha><p>x</ficha>')).toThrow(/not well-formed/);
+    expect(() => parseMarkup('<ficha>\n<p>a &foo; b</p></ficha>')).toThrow(/not well-formed XML \(.*\) at line 2: <p>a &foo; b<\/p>/);
+    expect(() => parseMarkup('<ficha><p>a \u0007 b</p></ficha>')).toThrow(/not well-formed/);
+    expect(() => parseMarkup('<ficha></ficha><ficha></ficha>')).toThrow(/not well-formed/);
     expect(() => parseMarkup('<ficha><blink>x</blink></ficha>')).toThrow(/unknown element <blink>/);
     expect(() => parseMarkup('<ficha><table widths="1,1"><tbody><tr><td>x</td></tr></tbody></table></ficha>')).toThrow(/spans 1 columns/);
   });
