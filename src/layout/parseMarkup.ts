@@ -52,27 +52,17 @@ export function parseMarkup(xml: string): LayoutDoc {
   return { title: root.attrs.title ?? '', footer: root.attrs.footer ?? '', blocks: blocks(root.children) };
 }
 
-function tagOf(n: XNode): string {
-  return n.tag;
-}
-function children(n: XNode): XNode[] {
-  return n.children;
-}
-function attr(n: XNode, name: string): string | undefined {
-  return n.attrs[name];
-}
-
 function blocks(nodes: XNode[]): Block[] {
   const out: Block[] = [];
   for (const n of nodes) {
-    const tag = tagOf(n);
+    const tag = n.tag;
     switch (tag) {
       case '#text':
         if (n.text.trim()) throw new Error(`text outside a block in template markup: ${n.text.trim().slice(0, 60)}`);
         break;
       case 'h2':
       case 'h3':
-        out.push({ kind: 'heading', level: tag === 'h2' ? 2 : 3, text: plain(children(n)) });
+        out.push({ kind: 'heading', level: tag === 'h2' ? 2 : 3, text: plain(n.children) });
         break;
       case 'p':
         out.push(paragraph(n));
@@ -84,19 +74,19 @@ function blocks(nodes: XNode[]): Block[] {
         out.push(table(n));
         break;
       case 'keep':
-        out.push({ kind: 'keep', blocks: blocks(children(n)) });
+        out.push({ kind: 'keep', blocks: blocks(n.children) });
         break;
       case 'spacer':
-        out.push({ kind: 'spacer', height: Number(attr(n, 'h') ?? 6) });
+        out.push({ kind: 'spacer', height: Number(n.attrs['h'] ?? 6) });
         break;
       case 'chart':
-        out.push({ kind: 'chart', name: attr(n, 'name') ?? '', alt: attr(n, 'alt') ?? '', caption: (attr(n, 'caption') ?? '').replace(/\s+/g, ' ').trim(), height: Number(attr(n, 'h') ?? 120) });
+        out.push({ kind: 'chart', name: n.attrs['name'] ?? '', alt: n.attrs['alt'] ?? '', caption: (n.attrs['caption'] ?? '').replace(/\s+/g, ' ').trim(), height: Number(n.attrs['h'] ?? 120) });
         break;
       case 'columns': {
-        const cols = children(n).filter((c) => tagOf(c) === 'column');
-        const widths = (attr(n, 'widths') ?? cols.map(() => '1').join(',')).split(',').map(Number);
-        if (widths.length !== cols.length) throw new Error(`<columns> has ${cols.length} columns but widths="${attr(n, 'widths')}"`);
-        out.push({ kind: 'columns', widths, columns: cols.map((c) => blocks(children(c))) });
+        const cols = n.children.filter((c) => c.tag === 'column');
+        const widths = (n.attrs['widths'] ?? cols.map(() => '1').join(',')).split(',').map(Number);
+        if (widths.length !== cols.length) throw new Error(`<columns> has ${cols.length} columns but widths="${n.attrs['widths']}"`);
+        out.push({ kind: 'columns', widths, columns: cols.map((c) => blocks(c.children)) });
         break;
       }
       default:
@@ -109,23 +99,23 @@ function blocks(nodes: XNode[]): Block[] {
 const STYLES: ParagraphStyle[] = ['body', 'line', 'note', 'kicker', 'title', 'subtitle', 'label'];
 
 function paragraph(n: XNode): Paragraph {
-  const style = (attr(n, 'class') ?? 'body') as ParagraphStyle;
+  const style = (n.attrs['class'] ?? 'body') as ParagraphStyle;
   if (!STYLES.includes(style)) throw new Error(`unknown paragraph class "${style}"`);
-  const tag = attr(n, 'tag') as Paragraph['tag'];
-  return { kind: 'paragraph', style, runs: trimRuns(runs(children(n), {})), align: attr(n, 'align') as Align | undefined, tag };
+  const tag = n.attrs['tag'] as Paragraph['tag'];
+  return { kind: 'paragraph', style, runs: trimRuns(runs(n.children, {})), align: n.attrs['align'] as Align | undefined, tag };
 }
 
 function list(n: XNode): List {
-  return { kind: 'list', items: children(n).filter((c) => tagOf(c) === 'li').map((li) => trimRuns(runs(children(li), {}))) };
+  return { kind: 'list', items: n.children.filter((c) => c.tag === 'li').map((li) => trimRuns(runs(li.children, {}))) };
 }
 
 function runs(nodes: XNode[], style: { bold?: boolean; italic?: boolean }): Run[] {
   const out: Run[] = [];
   for (const n of nodes) {
-    const tag = tagOf(n);
+    const tag = n.tag;
     if (tag === '#text') out.push({ text: n.text.replace(/\s+/g, ' '), ...style });
-    else if (tag === 'b') out.push(...runs(children(n), { ...style, bold: true }));
-    else if (tag === 'i') out.push(...runs(children(n), { ...style, italic: true }));
+    else if (tag === 'b') out.push(...runs(n.children, { ...style, bold: true }));
+    else if (tag === 'i') out.push(...runs(n.children, { ...style, italic: true }));
     else if (tag === 'br') out.push({ text: '\n', ...style });
     else throw new Error(`unknown inline element <${tag}> in template markup`);
   }
@@ -137,9 +127,9 @@ function plain(nodes: XNode[]): string {
 }
 
 function table(n: XNode): Table {
-  const widths = (attr(n, 'widths') ?? '').split(',').map(Number).filter((w) => w > 0);
-  const section = (name: string) => children(n).filter((c) => tagOf(c) === name).flatMap((s) => children(s).filter((r) => tagOf(r) === 'tr').map(row));
-  const t: Table = { kind: 'table', widths, header: section('thead'), body: section('tbody'), summary: attr(n, 'summary') };
+  const widths = (n.attrs['widths'] ?? '').split(',').map(Number).filter((w) => w > 0);
+  const section = (name: string) => n.children.filter((c) => c.tag === name).flatMap((s) => s.children.filter((r) => r.tag === 'tr').map(row));
+  const t: Table = { kind: 'table', widths, header: section('thead'), body: section('tbody'), summary: n.attrs['summary'] };
   for (const r of [...t.header, ...t.body]) {
     const span = r.cells.reduce((s, c) => s + c.colspan, 0);
     if (span !== widths.length) throw new Error(`table row spans ${span} columns but the table has ${widths.length}: ${r.cells.map((c) => c.blocks.length).join(',')}`);
@@ -148,17 +138,17 @@ function table(n: XNode): Table {
 }
 
 function row(n: XNode): Row {
-  const cls = attr(n, 'class');
-  return { style: cls === 'total' || cls === 'subheader' ? cls : undefined, cells: children(n).filter((c) => ['td', 'th'].includes(tagOf(c))).map(cell) };
+  const cls = n.attrs['class'];
+  return { style: cls === 'total' || cls === 'subheader' ? cls : undefined, cells: n.children.filter((c) => ['td', 'th'].includes(c.tag)).map(cell) };
 }
 
 function cell(n: XNode): Cell {
-  const kids = children(n);
-  const hasBlocks = kids.some((k) => ['p', 'ul'].includes(tagOf(k)));
+  const kids = n.children;
+  const hasBlocks = kids.some((k) => ['p', 'ul'].includes(k.tag));
   const content = hasBlocks
     ? (blocks(kids) as (Paragraph | List)[])
     : [{ kind: 'paragraph' as const, style: 'body' as const, runs: trimRuns(runs(kids, {})) }];
-  return { blocks: content, colspan: Number(attr(n, 'colspan') ?? 1), align: (attr(n, 'align') as Align) ?? 'left', header: tagOf(n) === 'th' };
+  return { blocks: content, colspan: Number(n.attrs['colspan'] ?? 1), align: (n.attrs['align'] as Align) ?? 'left', header: n.tag === 'th' };
 }
 
 function trimRuns(rs: Run[]): Run[] {
