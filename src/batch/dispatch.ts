@@ -1,6 +1,6 @@
 import type { RenderJob, RenderOutcome } from './renderOne.js';
 import { WORKER_URL } from './workerUrl.js';
-import { defaultOptimizationBudget } from './optimizationBudget.js';
+import { withDefaultOptimizationBudget } from './optimizationBudget.js';
 
 export interface DispatchOptions {
   /** Worker threads to use at most. */
@@ -38,12 +38,13 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
   const queue = [...jobs];
   const parallel = workersFor(jobs.length, opts.jobs);
   if (parallel <= 1) {
+    const renderHere = async () => {
+      // The renderer loads only when this thread renders: a batch with workers never loads it here.
+      const { renderOne } = await import('./renderOne.js');
+      while (queue.length && !opts.stopped()) onDone(await renderOne(queue.shift()!));
+    };
     // A whole batch in this thread (one job): V8's own optimization budget suits it best.
-    if (jobs.length >= MIN_FILES_PER_WORKER * 2) defaultOptimizationBudget();
-    // The renderer loads only when this thread renders: a batch with workers never loads it here.
-    const { renderOne } = await import('./renderOne.js');
-    while (queue.length && !opts.stopped()) onDone(await renderOne(queue.shift()!));
-    return;
+    return jobs.length >= MIN_FILES_PER_WORKER * 2 ? withDefaultOptimizationBudget(renderHere) : renderHere();
   }
   // Loaded only for a batch that uses workers: one ficha, or a few, render in this thread.
   const { Tinypool } = await import('tinypool');

@@ -71,4 +71,23 @@ describe('commands compiled with V8 code cache', () => {
     expect(render().equals(first)).toBe(true);
     expect(statSync(join(cache, 'v8', file!)).mtimeMs).toBe(written);
   });
+
+  it('a whole batch in one thread (rendered with the default optimization budget of V8) leaves a cache the next start accepts', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'ficha-cache-'));
+    const out = mkdtempSync(join(tmpdir(), 'ficha-out-'));
+    const inputs = mkdtempSync(join(tmpdir(), 'ficha-in-'));
+    const example = readFileSync(resolve(import.meta.dirname, '../fixtures/promocion-talentos-2024.yaml'), 'utf8');
+    for (let i = 0; i < 16; i++) writeFileSync(join(inputs, `p${i}.yaml`), example.replace(/^  id: (.*)$/m, `  id: $1-${i}`));
+    const run = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [BIN, 'render', ...args, '--out', out, '--quiet', '--no-charts'], { encoding: 'utf8', env: { ...process.env, FICHA_CACHE_DIR: cache } });
+      expect(r.status, r.stderr).toBe(0);
+    };
+    run(inputs, '--jobs', '1');
+    expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toHaveLength(16);
+    const [file] = caches(cache);
+    const written = statSync(join(cache, 'v8', file!)).mtimeMs;
+    // A cache made under other V8 flags than it is loaded under is rejected, compiled again and rewritten.
+    run(join(inputs, 'p0.yaml'));
+    expect(statSync(join(cache, 'v8', file!)).mtimeMs).toBe(written);
+  });
 });
