@@ -31,7 +31,7 @@ describe('the batch worker', () => {
     expect(moved[Tinypool.transferableSymbol]).toEqual([outcome.pdf!.buffer]);
     expect(outcome.pdf!.byteLength).toBe(outcome.pdf!.buffer.byteLength);
     // An outcome without a PDF has nothing to move.
-    const failed = await render({ file: join(FIXTURES, 'no-such-file.yaml') });
+    const failed = (await render({ file: join(FIXTURES, 'no-such-file.yaml') })) as RenderOutcome;
     expect(failed.pdf).toBeUndefined();
     expect(failed.diagnostics[0]!.message).toMatch(/no se pudo leer/);
   });
