@@ -3,8 +3,14 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/report.js';
 import { runStages } from '../pipeline/stages.js';
 import { collectInputs } from './inputs.js';
+import { checkTemplatesDir } from './paths.js';
 
 export function validateCommand(inputs: string[], opts: { strict?: boolean; json?: boolean; templates?: string }): number {
+  const templatesProblem = opts.templates === undefined ? undefined : checkTemplatesDir(opts.templates);
+  if (templatesProblem) {
+    console.error(templatesProblem);
+    return 2;
+  }
   const { files, missing } = collectInputs(inputs);
   for (const m of missing) console.error(`${m}: no existe el archivo o la carpeta`);
   if (files.length === 0) {

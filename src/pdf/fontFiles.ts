@@ -1,16 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { isAbsolute, resolve } from 'node:path';
-
-const require = createRequire(import.meta.url);
-
-/** A theme's font path: absolute, relative to the templates folder, or inside an npm package. */
-export function resolveFontPath(spec: string, templatesDir: string): string {
-  if (isAbsolute(spec)) return spec;
-  if (spec.startsWith('.')) return resolve(templatesDir, spec);
-  return require.resolve(spec);
-}
 
 const files = new Map<string, { bytes: Buffer; digest?: string }>();
 

@@ -105,6 +105,40 @@ describe('--templates', () => {
     expect(run('render', input, '--out', dir, '--quiet', '--templates', join(dir, 'tpl')).code).toBe(0);
     expect(await pdfText(join(dir, 'redes-oportunidades-negocios-2022.pdf'))).toContain('VI. RECOMENDACIONES DE LA DIPRES');
   });
+  it('refuses, before rendering anything, a theme whose font cannot be embedded', () => {
+    const dir = tmp();
+    const tpl = join(dir, 'tpl');
+    cpSync(resolve(import.meta.dirname, '../../templates'), tpl, { recursive: true });
+    writeFileSync(join(tpl, 'fuente.woff2'), Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(60)]));
+    writeFileSync(join(tpl, 'fuente.txt'), 'no soy una fuente');
+    const input = join(dir, 'a.yaml');
+    writeFileSync(input, REFERENCE_YAML);
+    const theme = JSON.parse(readFileSync(join(tpl, 'theme.json'), 'utf8'));
+    const cases: [string, RegExp][] = [
+      ['./fuente.woff2', /fonts\.bold de theme\.json: .*fuente\.woff2 es WOFF2, que ficha no puede incrustar en el PDF: use la versión TTF u OTF/],
+      ['./no-esta.ttf', /fonts\.bold de theme\.json: .*no-esta\.ttf: no existe/],
+      ['./fuente.txt', /fonts\.bold de theme\.json: .*fuente\.txt no es una fuente TrueType ni OpenType/],
+      ['paquete-que-no-existe/fuente.ttf', /fonts\.bold de theme\.json: «paquete-que-no-existe\/fuente\.ttf» no se encuentra/],
+    ];
+    for (const [font, message] of cases) {
+      writeFileSync(join(tpl, 'theme.json'), JSON.stringify({ ...theme, fonts: { ...theme.fonts, bold: font } }));
+      const r = run('render', input, '--out', join(dir, 'out'), '--quiet', '--templates', tpl);
+      expect(r.code, font).toBe(2);
+      expect(r.err, font).toMatch(message);
+      expect(existsSync(join(dir, 'out', 'redes-oportunidades-negocios-2022.pdf'))).toBe(false);
+    }
+    // validate --templates checks the same folder the same way.
+    const checked = run('validate', input, '--templates', tpl);
+    expect(checked.code).toBe(2);
+    expect(checked.err).toMatch(/fonts\.bold de theme\.json: «paquete-que-no-existe/);
+    expect(run('validate', input, '--templates', join(dir, 'no-hay')).err).toMatch(/--templates .*no-hay: no existe/);
+    writeFileSync(join(tpl, 'theme.json'), '{ "fonts": ');
+    const broken = run('render', input, '--out', join(dir, 'out'), '--quiet', '--templates', tpl);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toMatch(/theme\.json no es JSON válido \(termina antes de cerrarse\)/);
+    writeFileSync(join(tpl, 'theme.json'), '{ fonts: {} }');
+    expect(run('render', input, '--out', join(dir, 'out'), '--quiet', '--templates', tpl).err).toMatch(/theme\.json no es JSON válido \(carácter 3\)/);
+  });
 });
 
 describe('ficha extract', () => {
