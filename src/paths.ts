@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -22,12 +21,3 @@ export const PACKAGE_ROOT = findRoot();
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 export const RULESETS_DIR = join(PACKAGE_ROOT, 'src', 'rulesets');
 export const SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'formato-1.schema.json');
-
-const require = createRequire(import.meta.url);
-
-/** A theme's font path: absolute, relative to the templates folder, or inside an npm package. */
-export function resolveFontPath(spec: string, templatesDir: string): string {
-  if (isAbsolute(spec)) return spec;
-  if (spec.startsWith('.')) return resolve(templatesDir, spec);
-  return require.resolve(spec);
-}

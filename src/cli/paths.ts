@@ -1,6 +1,6 @@
-import { accessSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { resolveFontPath } from '../paths.js';
+import { FONT_NAMES, fontProblem } from '../themeFonts.js';
 
 /** Virtual file systems where an output folder makes no sense (and mkdir can hang). */
 const VIRTUAL = ['/proc', '/sys', '/dev'];
@@ -60,41 +60,11 @@ export function checkTemplatesDir(dir: string): string | undefined {
     const where = Number.isFinite(at) ? ` (carácter ${at + 1})` : /end of JSON/.test(e.message) ? ' (termina antes de cerrarse)' : '';
     return `--templates ${dir}: theme.json no es JSON válido${where}`;
   }
-  for (const name of ['regular', 'bold', 'italic', 'boldItalic']) {
+  for (const name of FONT_NAMES) {
     const spec = (fonts as Record<string, unknown> | undefined)?.[name];
     if (typeof spec !== 'string' || !spec) return `--templates ${dir}: theme.json no indica la fuente fonts.${name}`;
     const problem = fontProblem(spec, dir);
     if (problem) return `--templates ${dir}: la fuente fonts.${name} de theme.json: ${problem}`;
   }
   return undefined;
-}
-
-/**
- * Why a theme's font cannot be used, in Spanish, or undefined when it can: a path that does not
- * resolve or is not a file, or a file that is not a TrueType or OpenType font (or its WOFF
- * wrapper). WOFF2 is refused by name: fontkit reads it but cannot subset it for embedding.
- */
-function fontProblem(spec: string, templatesDir: string): string | undefined {
-  let path: string;
-  try {
-    path = resolveFontPath(spec, templatesDir);
-  } catch {
-    return `«${spec}» no se encuentra (ni como ruta ni dentro de un paquete npm)`;
-  }
-  const head = Buffer.alloc(4);
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      readSync(fd, head, 0, 4, 0);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return `${path}: ${code === 'ENOENT' ? 'no existe' : code === 'EISDIR' ? 'es una carpeta' : `no se puede leer (${code})`}`;
-  }
-  const tag = head.toString('latin1');
-  if (tag === 'wOF2') return `${path} es WOFF2, que ficha no puede incrustar en el PDF: use la versión TTF u OTF de la fuente`;
-  if (head.readUInt32BE(0) === 0x00010000 || tag === 'OTTO' || tag === 'true' || tag === 'wOFF') return undefined;
-  return `${path} no es una fuente TrueType ni OpenType`;
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../paths.js';
+import type { FontName } from '../themeFonts.js';
 import { compileCached } from '../cache/handlebars.js';
 
 /** The project's own templates; `--templates DIR` points at an institution's copy instead. */
@@ -17,7 +18,7 @@ export interface TemplateSet {
 
 export interface Theme {
   page: { size: string; margin: number };
-  fonts: Record<'regular' | 'bold' | 'italic' | 'boldItalic', string>;
+  fonts: Record<FontName, string>;
   colors: Record<string, string>;
   sizes: Record<string, number>;
   spacing: Record<string, number>;

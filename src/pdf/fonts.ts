@@ -1,14 +1,11 @@
 import * as fontkit from 'fontkit';
 import type { Theme } from '../layout/templates.js';
 import { fontBytes, fontFileDigest } from './fontFiles.js';
-import { resolveFontPath } from '../paths.js';
+import { FONT_NAMES, resolveFontPath, type FontName } from '../themeFonts.js';
 import { keepGlyphOutlines, layoutWithoutIdleMarkFeatures } from './fontkitInternals.js';
 import { markGlyphsOf } from './markGlyphs.js';
 
-export { resolveFontPath } from '../paths.js';
-
-export type FontName = 'regular' | 'bold' | 'italic' | 'boldItalic';
-export const FONT_NAMES: readonly FontName[] = ['regular', 'bold', 'italic', 'boldItalic'];
+export { FONT_NAMES, resolveFontPath, type FontName } from '../themeFonts.js';
 
 const opened = new Map<string, fontkit.Font>();
 const paths = new WeakMap<fontkit.Font, string>();

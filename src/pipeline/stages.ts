@@ -17,7 +17,7 @@ import type { ChartData } from '../charts/data.js';
 import { validate } from '../validate/validate.js';
 import { replaceUndrawable } from '../validate/glyphs.js';
 import { fontCoverage } from '../pdf/coverage.js';
-import { resolveFontPath } from '../paths.js';
+import { resolveFontPath } from '../themeFonts.js';
 import type { ProgramInput } from '../validate/schema.js';
 
 export interface RenderOptions {
