@@ -245,28 +245,79 @@ const num = (n: number) => Math.round(n * 1e6) / 1e6;
 const hex4: string[] = [];
 const hexOf = (gid: number) => hex4[gid] ?? (hex4[gid] = `0000${gid.toString(16)}`.slice(-4));
 
-/** Per font of one document (a subset numbers its glyphs in the order of first use): word -> TJ text. */
-const encodedWords = new WeakMap<LineFont, Map<string, string | null>>();
+/**
+ * A word as fontkit shapes it in one font, which does not depend on the document: per glyph, its
+ * id, its advance in font units, the characters it stands for and what follows it in a TJ array
+ * ('' or the kerning segment break `> -74.2 <`); null for a word with a glyph offset from the
+ * baseline, which PDFKit's own path draws.
+ */
+interface WordShape {
+  ids: number[];
+  advances: number[];
+  codePoints: number[][];
+  after: string[];
+}
+/** Per font file (fontkit's font, parsed once per process): word -> its shape. A cache with a limit. */
+const wordShapes = new WeakMap<object, Map<string, WordShape | null>>();
+const WORD_SHAPES_LIMIT = 20_000;
+
+function shapeOf(font: LineFont, word: string): WordShape | null {
+  const key = font.font as object;
+  let shapes = wordShapes.get(key);
+  if (!shapes) wordShapes.set(key, (shapes = new Map()));
+  let shape = shapes.get(word);
+  if (shape !== undefined) return shape;
+  const { glyphs, positions } = font.layoutCached(word);
+  shape = { ids: [], advances: [], codePoints: [], after: [] };
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    const pos = positions[i]!;
+    if (pos.xOffset || pos.yOffset) {
+      shape = null;
+      break;
+    }
+    const diff = pos.xAdvance - pos.advanceWidth;
+    shape.ids.push(glyph.id);
+    shape.advances.push(glyph.advanceWidth);
+    shape.codePoints.push(glyph.codePoints);
+    shape.after.push(diff !== 0 ? `> ${num(-diff)} <` : '');
+  }
+  if (shapes.size >= WORD_SHAPES_LIMIT) shapes.clear();
+  shapes.set(word, shape);
+  return shape;
+}
+
+/**
+ * Per font of one document (a subset numbers its glyphs in the order of first use): word -> TJ
+ * text, and glyph id -> the hex of its id in the subset.
+ */
+interface DocumentFont {
+  words: Map<string, string | null>;
+  hex: (string | undefined)[];
+}
+const documentFonts = new WeakMap<LineFont, DocumentFont>();
 
 /**
  * A word's part of a TJ array: its glyphs' subset ids in hex, closing the segment (`> -74.2 <`)
  * after a glyph whose advance is not its width (kerning), as PDFKit's `_fragment` does; null for a
- * word with a glyph offset from the baseline, which PDFKit's own path draws. Registers the glyphs
- * with the subset as PDFKit's EmbeddedFont.encode does: the id, width and text of each first use.
+ * word with a glyph offset from the baseline. Registers the glyphs with the subset as PDFKit's
+ * EmbeddedFont.encode does: the id, width and text of each first use.
  */
-function encodeWord(font: LineFont, word: string): string | null {
-  const { glyphs, positions } = font.layoutCached(word);
+function encodeWord(font: LineFont, hex: (string | undefined)[], word: string): string | null {
+  const shape = shapeOf(font, word);
+  if (shape === null) return null;
   let out = '';
-  for (let i = 0; i < glyphs.length; i++) {
-    const glyph = glyphs[i]!;
-    const pos = positions[i]!;
-    if (pos.xOffset || pos.yOffset) return null;
-    const gid = font.subset.includeGlyph(glyph.id);
-    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
-    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
-    out += hexOf(gid);
-    const diff = pos.xAdvance - pos.advanceWidth;
-    if (diff !== 0) out += `> ${num(-diff)} <`;
+  const { ids, after } = shape;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    let h = hex[id];
+    if (h === undefined) {
+      const gid = font.subset.includeGlyph(id);
+      if (font.widths[gid] == null) font.widths[gid] = shape.advances[i]! * font.scale;
+      if (font.unicode[gid] == null) font.unicode[gid] = shape.codePoints[i]!;
+      hex[id] = h = hexOf(gid);
+    }
+    out += h + after[i]!;
   }
   return out;
 }
@@ -291,13 +342,14 @@ export function writeLine(doc: Doc, text: string, x: number, y: number, baseline
     throw new PdfkitChanged('_font.layoutCached/subset/widths/unicode');
   }
   if (text.includes('\n')) return fragment(d, text, x, y, baseline);
-  let words = encodedWords.get(font);
-  if (!words) encodedWords.set(font, (words = new Map()));
+  let docFont = documentFonts.get(font);
+  if (!docFont) documentFonts.set(font, (docFont = { words: new Map(), hex: [] }));
+  const { words, hex } = docFont;
   let tj = '[<';
   let open = false;
   const encodable = eachWord(text, (word) => {
     let encoded = words.get(word);
-    if (encoded === undefined) words.set(word, (encoded = encodeWord(font, word)));
+    if (encoded === undefined) words.set(word, (encoded = encodeWord(font, hex, word)));
     if (encoded === null) return false;
     if (encoded) {
       tj += encoded;
