@@ -4,6 +4,7 @@ import { fontBytes, fontFileDigest } from './fontFiles.js';
 import { FONT_NAMES, resolveFontPath, type FontName } from '../themeFonts.js';
 import { keepGlyphOutlines, layoutWithoutIdleMarkFeatures } from './fontkitInternals.js';
 import { markGlyphsOf } from './markGlyphs.js';
+import { writeSubsetsFast } from './trueTypeSubset.js';
 
 export { FONT_NAMES, resolveFontPath, type FontName } from '../themeFonts.js';
 
@@ -19,6 +20,7 @@ export function openFont(path: string): fontkit.Font {
   if (known) return known;
   const font = fontkit.create(fontBytes(path));
   keepGlyphOutlines(font);
+  writeSubsetsFast(font);
   layoutWithoutIdleMarkFeatures(font, () => markGlyphsOf(font, path));
   opened.set(path, font);
   paths.set(font, path);
