@@ -246,45 +246,27 @@ const hex4: string[] = [];
 const hexOf = (gid: number) => hex4[gid] ?? (hex4[gid] = `0000${gid.toString(16)}`.slice(-4));
 
 /**
- * A word as fontkit shapes it in one font, which does not depend on the document: per glyph, its
- * id, its advance in font units, the characters it stands for and what follows it in a TJ array
- * ('' or the kerning segment break `> -74.2 <`); null for a word with a glyph offset from the
- * baseline, which PDFKit's own path draws.
+ * What follows each glyph of a shaped word in a TJ array: '' or, after a glyph whose advance is not
+ * its width (kerning), the segment break `> -74.2 <`, as PDFKit's `_fragment` writes it; null for a
+ * word with a glyph offset from the baseline, which PDFKit's own path draws. Kept on the shaped run
+ * in PDFKit's per-font layout cache, so it lives as long as the run does.
  */
-interface WordShape {
-  ids: number[];
-  advances: number[];
-  codePoints: number[][];
-  after: string[];
-}
-/** Per font file (fontkit's font, parsed once per process): word -> its shape. A cache with a limit. */
-const wordShapes = new WeakMap<object, Map<string, WordShape | null>>();
-const WORD_SHAPES_LIMIT = 20_000;
+const AFTER = Symbol('ficha.afterGlyphs');
+type ShapedRun = ReturnType<LineFont['layoutCached']> & { [AFTER]?: string[] | null };
 
-function shapeOf(font: LineFont, word: string): WordShape | null {
-  const key = font.font as object;
-  let shapes = wordShapes.get(key);
-  if (!shapes) wordShapes.set(key, (shapes = new Map()));
-  let shape = shapes.get(word);
-  if (shape !== undefined) return shape;
-  const { glyphs, positions } = font.layoutCached(word);
-  shape = { ids: [], advances: [], codePoints: [], after: [] };
-  for (let i = 0; i < glyphs.length; i++) {
-    const glyph = glyphs[i]!;
-    const pos = positions[i]!;
+function afterGlyphs(run: ShapedRun): string[] | null {
+  let after = run[AFTER];
+  if (after !== undefined) return after;
+  after = [];
+  for (const pos of run.positions) {
     if (pos.xOffset || pos.yOffset) {
-      shape = null;
+      after = null;
       break;
     }
     const diff = pos.xAdvance - pos.advanceWidth;
-    shape.ids.push(glyph.id);
-    shape.advances.push(glyph.advanceWidth);
-    shape.codePoints.push(glyph.codePoints);
-    shape.after.push(diff !== 0 ? `> ${num(-diff)} <` : '');
+    after.push(diff !== 0 ? `> ${num(-diff)} <` : '');
   }
-  if (shapes.size >= WORD_SHAPES_LIMIT) shapes.clear();
-  shapes.set(word, shape);
-  return shape;
+  return (run[AFTER] = after);
 }
 
 /**
@@ -298,24 +280,24 @@ interface DocumentFont {
 const documentFonts = new WeakMap<LineFont, DocumentFont>();
 
 /**
- * A word's part of a TJ array: its glyphs' subset ids in hex, closing the segment (`> -74.2 <`)
- * after a glyph whose advance is not its width (kerning), as PDFKit's `_fragment` does; null for a
- * word with a glyph offset from the baseline. Registers the glyphs with the subset as PDFKit's
- * EmbeddedFont.encode does: the id, width and text of each first use.
+ * A word's part of a TJ array: its glyphs' subset ids in hex, each followed by what `afterGlyphs`
+ * says; null for a word with a glyph offset from the baseline. Registers the glyphs with the subset
+ * as PDFKit's EmbeddedFont.encode does: the id, width and text of each first use.
  */
 function encodeWord(font: LineFont, hex: (string | undefined)[], word: string): string | null {
-  const shape = shapeOf(font, word);
-  if (shape === null) return null;
+  const run: ShapedRun = font.layoutCached(word);
+  const after = afterGlyphs(run);
+  if (after === null) return null;
+  const glyphs = run.glyphs;
   let out = '';
-  const { ids, after } = shape;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    let h = hex[id];
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    let h = hex[glyph.id];
     if (h === undefined) {
-      const gid = font.subset.includeGlyph(id);
-      if (font.widths[gid] == null) font.widths[gid] = shape.advances[i]! * font.scale;
-      if (font.unicode[gid] == null) font.unicode[gid] = shape.codePoints[i]!;
-      hex[id] = h = hexOf(gid);
+      const gid = font.subset.includeGlyph(glyph.id);
+      if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+      if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+      hex[glyph.id] = h = hexOf(gid);
     }
     out += h + after[i]!;
   }
