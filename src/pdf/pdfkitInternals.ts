@@ -78,6 +78,53 @@ export function forgetFontFamilies(doc: Doc): void {
   d._fontFamilies = {};
 }
 
+interface ColorDoc {
+  _normalizeColor: (color: string) => unknown;
+  spotColors?: Record<string, unknown>;
+  addContent: (data: string) => unknown;
+  fillColor: (color: string) => unknown;
+  strokeColor: (color: string) => unknown;
+  _fillColor?: unknown;
+}
+/** Per colour as written in the theme ('#1f3a5f', 'black'): its colour space and components, as PDFKit writes them. */
+const colorOperands = new Map<string, [space: string, components: string] | null>();
+
+/**
+ * Writes the operators PDFKit's `fillColor` / `strokeColor` write for a colour without opacity
+ * (`/DeviceRGB cs`, `0.12 0.23 0.37 scn`), without parsing the colour and formatting its components
+ * again for every line of text (PDFKit's `_setColorCore`; tests/pdf/internals.test.ts compares
+ * them). False for anything but an RGB or CMYK colour (a spot colour, a gradient, no colour).
+ */
+function writeColor(d: ColorDoc, color: string, stroke: boolean): boolean {
+  if (typeof d._normalizeColor !== 'function' || typeof d.addContent !== 'function') throw new PdfkitChanged('doc._normalizeColor/addContent');
+  let operands = colorOperands.get(color);
+  if (operands === undefined) {
+    const c = d._normalizeColor(color);
+    operands = Array.isArray(c) && (c.length === 3 || c.length === 4) && c.every((x) => typeof x === 'number') ? [c.length === 4 ? 'DeviceCMYK' : 'DeviceRGB', c.join(' ')] : null;
+    colorOperands.set(color, operands);
+  }
+  if (operands === null || d.spotColors?.[color] !== undefined) return false;
+  d.addContent(stroke ? `/${operands[0]} CS` : `/${operands[0]} cs`);
+  d.addContent(stroke ? `${operands[1]} SCN` : `${operands[1]} scn`);
+  return true;
+}
+
+/** `doc.fillColor(color)`: the same operators and state (see writeColor). */
+export function fillColor(doc: Doc, color: string): void {
+  const d = doc as unknown as ColorDoc;
+  if (!writeColor(d, color, false)) {
+    d.fillColor(color);
+    return;
+  }
+  d._fillColor = [color, undefined];
+}
+
+/** `doc.strokeColor(color)`: the same operators (see writeColor). */
+export function strokeColor(doc: Doc, color: string): void {
+  const d = doc as unknown as ColorDoc;
+  if (!writeColor(d, color, true)) d.strokeColor(color);
+}
+
 /** Runs `around` each time PDFKit writes the document info and XMP (its `_addInfo`). */
 export function aroundAddInfo(doc: Doc, around: (original: () => void, info: Record<string, unknown>, setInfo: (i: Record<string, unknown>) => void) => void): void {
   const d = doc as unknown as { _addInfo?: () => void; info: Record<string, unknown> };

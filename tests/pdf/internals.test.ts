@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { aroundAddInfo, bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, useLayoutCache, writeLine, type Baseline } from '../../src/pdf/pdfkitInternals.js';
+import { aroundAddInfo, bufferPageContent, collectBytes, deflateStreamsWith, fillColor, forgetFontFamilies, strokeColor, useLayoutCache, writeLine, type Baseline } from '../../src/pdf/pdfkitInternals.js';
 import { keysAt } from '../../src/validate/zodInternals.js';
 import { keepGlyphOutlines, layoutWithoutIdleMarkFeatures, lowestCodePoints, markFeatureGlyphs } from '../../src/pdf/fontkitInternals.js';
 import * as fontkit from 'fontkit';
@@ -106,6 +106,31 @@ describe("PDFKit's internals", () => {
     expect(viaText.toString('latin1')).toContain('] TJ');
     expect(viaText.toString('latin1')).toMatch(/> -?\d+(\.\d+)? </); // a kerned segment
     expect(viaWriteLine.toString('latin1')).toBe(viaText.toString('latin1'));
+  });
+  it('fillColor and strokeColor write what doc.fillColor and doc.strokeColor write, byte for byte, and leave the same state', async () => {
+    // Hex (short and long), named, RGB and CMYK arrays' strings are all PDFKit's; a colour after an opacity.
+    const colors = ['#1f3a5f', '#fff', '#FFFFFF', 'black', 'darkslategray', '#1f3a5f', '#000000'];
+    const render = async (set: (d: Doc, color: string) => void, stroke: (d: Doc, color: string) => void) => {
+      const d = new PDFDocument({ compress: false, info: { CreationDate: new Date(0) } }) as unknown as Doc;
+      const bytes = collectBytes(d);
+      const states: unknown[] = [];
+      for (const color of colors) {
+        set(d, color);
+        d.rect(10, 10, 20, 20).fill();
+        states.push((d as unknown as { _fillColor: unknown })._fillColor);
+        set(d, color);
+        d.fillOpacity(0.5).text('x', 50, 50);
+        stroke(d, color);
+        d.rect(10, 10, 20, 20).stroke();
+      }
+      d.end();
+      return { bytes: (await bytes).toString('latin1'), states };
+    };
+    const [viaPdfkit, viaFillColor] = [await render((d, c) => void d.fillColor(c), (d, c) => void d.strokeColor(c)), await render(fillColor, strokeColor)];
+    expect(viaPdfkit.bytes).toContain('/DeviceRGB cs');
+    expect(viaPdfkit.bytes).toContain('/DeviceRGB CS');
+    expect(viaFillColor.bytes).toBe(viaPdfkit.bytes);
+    expect(viaFillColor.states).toEqual(viaPdfkit.states);
   });
   it('_addInfo runs once, when the document ends', () => {
     const d = doc();
