@@ -10,12 +10,16 @@ export type FontName = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export const FONT_NAMES: readonly FontName[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
 const require = createRequire(import.meta.url);
+/** Package paths already resolved: require.resolve looks at the file system each time (~40 µs). */
+const resolved = new Map<string, string>();
 
 /** A theme's font path: absolute, relative to the templates folder, or inside an npm package. */
 export function resolveFontPath(spec: string, templatesDir: string): string {
   if (isAbsolute(spec)) return spec;
   if (spec.startsWith('.')) return resolve(templatesDir, spec);
-  return require.resolve(spec);
+  let path = resolved.get(spec);
+  if (path === undefined) resolved.set(spec, (path = require.resolve(spec)));
+  return path;
 }
 
 /**
