@@ -132,6 +132,26 @@ describe("PDFKit's internals", () => {
     expect(viaFillColor.bytes).toBe(viaPdfkit.bytes);
     expect(viaFillColor.states).toEqual(viaPdfkit.states);
   });
+  it('writeLine: a document that shares shaped words with earlier ones numbers its glyphs as PDFKit would', async () => {
+    const font = openFont(arimo('400Regular'));
+    type Line = (d: Doc, text: string, x: number, y: number) => void;
+    const render = async (cache: Record<string, unknown>, lines: string[], line: Line) => {
+      const d = new PDFDocument({ compress: false, info: { CreationDate: new Date(0) } }) as unknown as Doc;
+      const bytes = collectBytes(d);
+      d.font(font as never).fontSize(9);
+      useLayoutCache(d, cache);
+      lines.forEach((text, i) => line(d, text, 56, 700 - 12 * i));
+      d.end();
+      return (await bytes).toString('latin1');
+    };
+    const viaText: Line = (d, t, x, y) => void d.text(t, x, y, { lineBreak: false });
+    const shared: Record<string, unknown> = Object.create(null);
+    await render(shared, ['Zona Ñuble: 4,5% Tasa', 'AVATAR Yo'], writeLine);
+    const later = ['Tasa AVATAR', 'Yo Ñuble: Zona 4,5%'];
+    const [afterOthers, byPdfkit] = [await render(shared, later, writeLine), await render(Object.create(null), later, viaText)];
+    expect(afterOthers).toContain('] TJ');
+    expect(afterOthers).toBe(byPdfkit);
+  });
   it('_addInfo runs once, when the document ends', () => {
     const d = doc();
     let calls = 0;
