@@ -33,9 +33,12 @@ export function decodeSource(file: string, bytes: Uint8Array): { text?: string; 
   return { text, diagnostics: [] };
 }
 
-/** Tab, newline and carriage return are text; every other C0/C1 control, DEL and U+FFFE/U+FFFF are not. */
+/**
+ * Tab, newline and carriage return are text; every other C0/C1 control, DEL and U+FFFE/U+FFFF are
+ * not: they print nothing and the templates' XML cannot carry them.
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 
 export function findControlCharacter(text: string): { line: number; column: number; message: string } | undefined {
   const m = CONTROL.exec(text);

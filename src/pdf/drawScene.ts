@@ -1,6 +1,6 @@
 import type { SceneItem, SceneMark } from '../charts/engine.js';
 import type { DrawContext } from './context.js';
-import { fillColor, writeLine, type Baseline } from './pdfkitInternals.js';
+import { writeLine, type Baseline } from './pdfkitInternals.js';
 
 type Doc = DrawContext['doc'];
 type Measure = (text: string, bold: boolean, size: number) => number;
@@ -97,9 +97,7 @@ function paint(doc: Doc, it: SceneItem, path: () => void): void {
   const strokeColor = str(it.stroke);
   if (fill) {
     path();
-    doc.fillOpacity(opacity(it, 'fillOpacity'));
-    fillColor(doc, fill);
-    doc.fill();
+    doc.fillOpacity(opacity(it, 'fillOpacity')).fill(fill);
   }
   if (strokeColor && num(it.strokeWidth, 1) > 0) {
     path();
@@ -174,8 +172,8 @@ function text(ctx: DrawContext, it: SceneItem, measure: Measure): void {
   doc
     .font(ctx.fontIds[bold ? 'bold' : 'regular'])
     .fontSize(size)
-    .fillOpacity(opacity(it, 'fillOpacity'));
-  fillColor(doc, fill);
+    .fillOpacity(opacity(it, 'fillOpacity'))
+    .fillColor(fill);
   const baseline = BASELINE[String(it.baseline ?? 'alphabetic')] ?? 'alphabetic';
   // text() draws each line of a text with line breaks at the same y; writeLine draws one line.
   if (s.includes('\n')) doc.text(s, align, 0, { lineBreak: false, baseline } as never);

@@ -4,7 +4,7 @@ import type { Box, DrawContext } from './context.js';
 import { breakLines, type Line } from './lines.js';
 import type { Measurer } from './measure.js';
 import { Slot } from './struct.js';
-import { fillColor, writeLine } from './pdfkitInternals.js';
+import { writeLine } from './pdfkitInternals.js';
 import type { FontName } from './fonts.js';
 
 export interface TextStyle {
@@ -44,7 +44,7 @@ export function drawLine(ctx: DrawContext, line: Line, x: number, y: number, wid
   const dx = style.align === 'right' ? width - line.width : style.align === 'center' ? (width - line.width) / 2 : 0;
   // PDFKit places text by the top of the font's box; centre that box in the line's leading.
   const top = y + (style.leading - style.size * 1.15) / 2;
-  fillColor(doc, style.color);
+  doc.fillColor(style.color);
   for (const seg of line.segments) {
     writeLine(doc.font(ctx.fontIds[seg.font]).fontSize(style.size), seg.text, x + dx + seg.x, top);
   }

@@ -79,50 +79,55 @@ export function forgetFontFamilies(doc: Doc): void {
 }
 
 interface ColorDoc {
-  _normalizeColor: (color: string) => unknown;
+  _normalizeColor: (color: unknown) => unknown;
   spotColors?: Record<string, unknown>;
   addContent: (data: string) => unknown;
-  fillColor: (color: string) => unknown;
-  strokeColor: (color: string) => unknown;
+  fillColor: (color: unknown, opacity?: number) => unknown;
+  strokeColor: (color: unknown, opacity?: number) => unknown;
   _fillColor?: unknown;
 }
 /** Per colour as written in the theme ('#1f3a5f', 'black'): its colour space and components, as PDFKit writes them. */
 const colorOperands = new Map<string, [space: string, components: string] | null>();
 
 /**
- * Writes the operators PDFKit's `fillColor` / `strokeColor` write for a colour without opacity
- * (`/DeviceRGB cs`, `0.12 0.23 0.37 scn`), without parsing the colour and formatting its components
- * again for every line of text (PDFKit's `_setColorCore`; tests/pdf/internals.test.ts compares
- * them). False for anything but an RGB or CMYK colour (a spot colour, a gradient, no colour).
+ * Makes the document's `fillColor` and `strokeColor` (and so `fill(color)` and `stroke(color)`)
+ * write a colour without opacity from a memo of its operators (`/DeviceRGB cs`,
+ * `0.12 0.23 0.37 scn`) instead of parsing the colour and formatting its components again for
+ * every line of text, cell and chart mark (PDFKit's `_setColorCore`). Same operators, same state
+ * (tests/pdf/internals.test.ts compares them); anything but an RGB or CMYK colour given as a
+ * string (a spot colour, a gradient, an opacity) goes to PDFKit's own.
  */
-function writeColor(d: ColorDoc, color: string, stroke: boolean): boolean {
-  if (typeof d._normalizeColor !== 'function' || typeof d.addContent !== 'function') throw new PdfkitChanged('doc._normalizeColor/addContent');
-  let operands = colorOperands.get(color);
-  if (operands === undefined) {
-    const c = d._normalizeColor(color);
-    operands = Array.isArray(c) && (c.length === 3 || c.length === 4) && c.every((x) => typeof x === 'number') ? [c.length === 4 ? 'DeviceCMYK' : 'DeviceRGB', c.join(' ')] : null;
-    colorOperands.set(color, operands);
-  }
-  if (operands === null || d.spotColors?.[color] !== undefined) return false;
-  d.addContent(stroke ? `/${operands[0]} CS` : `/${operands[0]} cs`);
-  d.addContent(stroke ? `${operands[1]} SCN` : `${operands[1]} scn`);
-  return true;
-}
-
-/** `doc.fillColor(color)`: the same operators and state (see writeColor). */
-export function fillColor(doc: Doc, color: string): void {
+export function memoizeColors(doc: Doc): void {
   const d = doc as unknown as ColorDoc;
-  if (!writeColor(d, color, false)) {
-    d.fillColor(color);
-    return;
+  if (typeof d._normalizeColor !== 'function' || typeof d.addContent !== 'function' || typeof d.fillColor !== 'function' || typeof d.strokeColor !== 'function') {
+    throw new PdfkitChanged('doc._normalizeColor/addContent/fillColor/strokeColor');
   }
-  d._fillColor = [color, undefined];
-}
-
-/** `doc.strokeColor(color)`: the same operators (see writeColor). */
-export function strokeColor(doc: Doc, color: string): void {
-  const d = doc as unknown as ColorDoc;
-  if (!writeColor(d, color, true)) d.strokeColor(color);
+  const [fill, stroke] = [d.fillColor.bind(d), d.strokeColor.bind(d)];
+  const operands = (color: unknown, opacity: unknown) => {
+    if (typeof color !== 'string' || opacity !== undefined || d.spotColors?.[color] !== undefined) return null;
+    let known = colorOperands.get(color);
+    if (known === undefined) {
+      const c = d._normalizeColor(color);
+      known = Array.isArray(c) && (c.length === 3 || c.length === 4) && c.every((x) => typeof x === 'number') ? [c.length === 4 ? 'DeviceCMYK' : 'DeviceRGB', c.join(' ')] : null;
+      colorOperands.set(color, known);
+    }
+    return known;
+  };
+  d.fillColor = (color, opacity) => {
+    const o = operands(color, opacity);
+    if (!o) return fill(color, opacity);
+    d.addContent(`/${o[0]} cs`);
+    d.addContent(`${o[1]} scn`);
+    d._fillColor = [color, undefined];
+    return d;
+  };
+  d.strokeColor = (color, opacity) => {
+    const o = operands(color, opacity);
+    if (!o) return stroke(color, opacity);
+    d.addContent(`/${o[0]} CS`);
+    d.addContent(`${o[1]} SCN`);
+    return d;
+  };
 }
 
 /** Runs `around` each time PDFKit writes the document info and XMP (its `_addInfo`). */

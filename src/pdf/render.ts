@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
 import { shapedRuns } from './shaping.js';
-import { bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, useLayoutCache } from './pdfkitInternals.js';
+import { bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, memoizeColors, useLayoutCache } from './pdfkitInternals.js';
 import type { LayoutDoc } from '../layout/blocks.js';
 import type { TemplateSet } from '../layout/templates.js';
 import type { DrawContext } from './context.js';
@@ -92,6 +92,7 @@ export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise
   escapeXmpInfo(doc);
   bufferPageContent(doc);
   deflateStreamsWith(doc, DEFLATE_OPTIONS);
+  memoizeColors(doc);
 
   // The constructor opened the default font (Arimo, so that no standard Helvetica is ever created).
   // Forget it: a registered name whose font equals an already open one is never cached by PDFKit,

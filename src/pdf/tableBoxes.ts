@@ -4,7 +4,6 @@ import type { Box, DrawContext } from './context.js';
 import type { Measurer } from './measure.js';
 import { cellParagraphLines, listLines, type CellLine, type TextStyle } from './paragraphBoxes.js';
 import { artifact, Slot } from './struct.js';
-import { fillColor, strokeColor } from './pdfkitInternals.js';
 
 interface LaidCell {
   x: number;
@@ -114,12 +113,9 @@ function drawRow(ctx: DrawContext, theme: Theme, cells: LaidCell[], y: number, h
   const { doc } = ctx;
   artifact(doc, 'Layout', () => {
     for (const c of cells) {
-      if (!c.fill) continue;
-      doc.rect(ctx.left + c.x, y, c.width, height);
-      fillColor(doc, c.fill);
-      doc.fill();
+      if (c.fill) doc.rect(ctx.left + c.x, y, c.width, height).fill(c.fill);
     }
-    strokeColor(doc.lineWidth(0.5), theme.colors.rule!);
+    doc.lineWidth(0.5).strokeColor(theme.colors.rule!);
     for (const c of cells) doc.rect(ctx.left + c.x, y, c.width, height).stroke();
   });
   const drawText = (tagged: boolean) => {

@@ -1,6 +1,7 @@
 import { isScalar, visit } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedSource } from '../load/load.js';
+import { CONTROL } from '../load/decode.js';
 
 /** Drawn in place of a character the ficha's font has no glyph for: visible, never a blank. */
 export const REPLACEMENT = '\uFFFD';
@@ -12,17 +13,11 @@ export const REPLACEMENT = '\uFFFD';
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /**
- * Control characters other than tab and line breaks, and the non-characters U+FFFE/U+FFFF: they
- * print nothing and the templates' XML cannot carry them. A file holding one is refused when it is
- * read; a YAML escape ("\a", "\x07", "\u0007") still writes one into a text value.
- */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
-
-/**
  * Characters the font cannot draw (CJK, emoji, scripts other than Latin): each text value that has
- * one gets it replaced by U+FFFD, and a warning at the first such character of the value. Tabs in
- * text values become spaces.
+ * one gets it replaced by U+FFFD, and a warning at the first such character of the value. So does a
+ * control character (load/decode.ts' CONTROL): a file holding one is refused when it is read, but a
+ * YAML escape ("\a", "\x07", "\u0007") still writes one into a text value. Tabs in text values
+ * become spaces.
  */
 export function replaceUndrawable(source: LoadedSource, hasGlyph: (codePoint: number) => boolean): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { aroundAddInfo, bufferPageContent, collectBytes, deflateStreamsWith, fillColor, forgetFontFamilies, strokeColor, useLayoutCache, writeLine, type Baseline } from '../../src/pdf/pdfkitInternals.js';
+import { aroundAddInfo, bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, memoizeColors, useLayoutCache, writeLine, type Baseline } from '../../src/pdf/pdfkitInternals.js';
 import { keysAt } from '../../src/validate/zodInternals.js';
 import { keepGlyphOutlines, layoutWithoutIdleMarkFeatures, lowestCodePoints, markFeatureGlyphs } from '../../src/pdf/fontkitInternals.js';
 import * as fontkit from 'fontkit';
@@ -107,30 +107,33 @@ describe("PDFKit's internals", () => {
     expect(viaText.toString('latin1')).toMatch(/> -?\d+(\.\d+)? </); // a kerned segment
     expect(viaWriteLine.toString('latin1')).toBe(viaText.toString('latin1'));
   });
-  it('fillColor and strokeColor write what doc.fillColor and doc.strokeColor write, byte for byte, and leave the same state', async () => {
-    // Hex (short and long), named, RGB and CMYK arrays' strings are all PDFKit's; a colour after an opacity.
+  it('memoizeColors: fillColor, strokeColor, fill(color) and stroke(color) write what PDFKit writes, byte for byte, and leave the same state', async () => {
+    // Hex (short and long) and named colours; the same colour again; a colour with an opacity (PDFKit's own path).
     const colors = ['#1f3a5f', '#fff', '#FFFFFF', 'black', 'darkslategray', '#1f3a5f', '#000000'];
-    const render = async (set: (d: Doc, color: string) => void, stroke: (d: Doc, color: string) => void) => {
+    const render = async (memoize: boolean) => {
       const d = new PDFDocument({ compress: false, info: { CreationDate: new Date(0) } }) as unknown as Doc;
+      if (memoize) memoizeColors(d);
       const bytes = collectBytes(d);
       const states: unknown[] = [];
       for (const color of colors) {
-        set(d, color);
+        d.fillColor(color);
         d.rect(10, 10, 20, 20).fill();
         states.push((d as unknown as { _fillColor: unknown })._fillColor);
-        set(d, color);
-        d.fillOpacity(0.5).text('x', 50, 50);
-        stroke(d, color);
+        d.rect(10, 10, 20, 20).fill(color);
+        d.fillColor(color, 0.5).text('x', 50, 50);
+        states.push((d as unknown as { _fillColor: unknown })._fillColor);
+        d.strokeColor(color);
         d.rect(10, 10, 20, 20).stroke();
+        d.rect(10, 10, 20, 20).stroke(color);
       }
       d.end();
       return { bytes: (await bytes).toString('latin1'), states };
     };
-    const [viaPdfkit, viaFillColor] = [await render((d, c) => void d.fillColor(c), (d, c) => void d.strokeColor(c)), await render(fillColor, strokeColor)];
+    const [viaPdfkit, memoized] = [await render(false), await render(true)];
     expect(viaPdfkit.bytes).toContain('/DeviceRGB cs');
     expect(viaPdfkit.bytes).toContain('/DeviceRGB CS');
-    expect(viaFillColor.bytes).toBe(viaPdfkit.bytes);
-    expect(viaFillColor.states).toEqual(viaPdfkit.states);
+    expect(memoized.bytes).toBe(viaPdfkit.bytes);
+    expect(memoized.states).toEqual(viaPdfkit.states);
   });
   it('writeLine: a document that shares shaped words with earlier ones numbers its glyphs as PDFKit would', async () => {
     const font = openFont(arimo('400Regular'));
