@@ -146,9 +146,9 @@ export function aroundAddInfo(doc: Doc, around: (original: () => void, info: Rec
 
 /**
  * PDFKit turns every content operator it writes (`BT`, `1 0 0 1 56 700 Tm`, …) into its own byte
- * array; a ficha has tens of thousands of them. Each page's operators are kept as strings instead
- * and handed to PDFKit joined, once, when the page ends (or before anything else it writes there):
- * the same bytes, far less garbage. Relies on PDFPage's `write` and `end`.
+ * array; a ficha has tens of thousands of them. Each page's operators are written instead into one
+ * growing byte buffer of the page, handed to PDFKit once, when the page ends (or before anything
+ * else it writes there): the same bytes, far less garbage. Relies on PDFPage's `write` and `end`.
  */
 export function bufferPageContent(doc: Doc): void {
   const buffer = () => {
@@ -156,17 +156,14 @@ export function bufferPageContent(doc: Doc): void {
     if (!page || typeof page.write !== 'function' || typeof page.end !== 'function') throw new PdfkitChanged('PDFPage.write/end');
     const write = page.write.bind(page);
     const end = page.end.bind(page);
-    const parts: string[] = [];
-    // As PDFReference.write turns a string into bytes (the low byte of each character, as latin1
-    // does) and adds a newline; natively instead of a loop over the characters.
+    let sink = new ByteSink(PAGE_BYTES);
     const flush = () => {
-      if (parts.length === 0) return;
-      parts.push('');
-      write(Buffer.from(parts.join('\n'), 'latin1'));
-      parts.length = 0;
+      if (sink.length === 0) return;
+      write(sink.bytes());
+      sink = new ByteSink(PAGE_BYTES);
     };
     page.write = (chunk: unknown) => {
-      if (typeof chunk === 'string') parts.push(chunk);
+      if (typeof chunk === 'string') sink.line(chunk);
       else {
         flush();
         write(chunk);
@@ -178,6 +175,53 @@ export function bufferPageContent(doc: Doc): void {
     };
   };
   doc.on('pageAdded', buffer);
+}
+
+/** A page's content to start with: most ficha pages hold 15-50 KB. */
+const PAGE_BYTES = 32 * 1024;
+
+/**
+ * Bytes written one after another into a buffer that grows as needed. Strings are written as
+ * PDFKit's PDFReference.write and PDFDocument._write turn them into bytes (the low byte of each
+ * character, as latin1 does, and a newline after), straight from the string: PDFKit builds them by
+ * concatenation, and joining them first would copy each into a flat string of its own.
+ */
+class ByteSink {
+  private buffer: Buffer;
+  length = 0;
+
+  constructor(size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.length + n));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+
+  line(text: string): void {
+    this.room(text.length + 1);
+    this.length += this.buffer.write(text, this.length, 'latin1');
+    this.buffer[this.length++] = 0x0a;
+  }
+
+  write(data: Uint8Array): void {
+    this.room(data.length);
+    this.buffer.set(data, this.length);
+    this.length += data.length;
+  }
+
+  /** What was written (a view of the buffer: nothing may be written after). */
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  /** What was written, in a buffer of its own (one a worker can hand over without a copy). */
+  take(): Buffer {
+    return this.length === this.buffer.length ? this.buffer : Buffer.from(this.bytes());
+  }
 }
 
 interface StreamRef {
@@ -217,49 +261,38 @@ export function deflateStreamsWith(doc: Doc, options: ZlibOptions): void {
 
 /**
  * The document's bytes, gathered without PDFKit's stream: PDFKit pushes every line of every object
- * through a Node stream as its own byte array. Its `_write` is replaced by one that keeps the lines
- * as strings (PDFKit's are byte strings: one character per byte) and the stream data as is, and
+ * through a Node stream as its own byte array. Its `_write` is replaced by one that writes the lines
+ * (PDFKit's are byte strings: one character per byte) and the stream data into one buffer, and
  * keeps `_offset` (the cross-reference table's positions) as PDFKit does. The returned promise
  * resolves with the same bytes the stream would have given, when the document ends.
  */
 export function collectBytes(doc: Doc): Promise<Buffer> {
   const d = doc as unknown as { _write?: (data: unknown) => void; _offset: number; push: (chunk: unknown) => boolean };
   if (typeof d._write !== 'function' || typeof d._offset !== 'number') throw new PdfkitChanged('doc._write/_offset');
-  const parts: Buffer[] = [];
+  const out = new ByteSink(DOCUMENT_BYTES);
   // What PDFKit wrote before (the header, in its constructor) waits in the stream's buffer.
   const head = (doc as unknown as { read(): Buffer | null }).read();
-  if (head) parts.push(head);
-  let lines: string[] = [];
-  const flushLines = () => {
-    if (lines.length === 0) return;
-    lines.push('');
-    parts.push(Buffer.from(lines.join('\n'), 'latin1'));
-    lines = [];
-  };
+  if (head) out.write(head);
   d._write = (data: unknown) => {
     if (data instanceof Uint8Array) {
-      flushLines();
-      parts.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      out.write(data);
       d._offset += data.length;
     } else {
       const line = String(data);
-      lines.push(line);
+      out.line(line);
       d._offset += line.length + 1;
     }
   };
   return new Promise<Buffer>((resolve, reject) => {
     doc.on('error', reject);
-    doc.on('end', () => {
-      flushLines();
-      resolve(Buffer.concat(parts));
-    });
+    doc.on('end', () => resolve(out.take()));
     // A stream only ends once it flows; anything still pushed by PDFKit (nothing, now) is kept.
-    doc.on('data', (chunk: Buffer) => {
-      flushLines();
-      parts.push(chunk);
-    });
+    doc.on('data', (chunk: Buffer) => out.write(chunk));
   });
 }
+
+/** A ficha's PDF to start with: most are 80-120 KB. */
+const DOCUMENT_BYTES = 128 * 1024;
 
 interface Position {
   xAdvance: number;
