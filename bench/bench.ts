@@ -35,20 +35,21 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
 }
 
 // Warm-up: fonts parsed, specs compiled, code paths optimized. V8 keeps optimizing the code of a
-// ficha for its first ~75 renders (per-round medians: ~130, ~65, then ~52 ms until the 12th round,
-// ~37 ms from the 15th on), so "warm" is after 20 rounds, as every worker of a year's batch is for
-// all but its first fichas.
-for (let i = 0; i < 20; i++) for (const t of texts) await renderFicha('warm.yaml', t);
+// ficha for its first ~125 renders: after 20 rounds of the examples, the median of the next 5 rounds
+// was 0-33% (typically ~17%) above those of the 25 rounds after them, which were level within the
+// noise (6 runs). So "warm" is after 30 rounds (150 renders), as each worker of a year's batch
+// (~350 fichas) is for most of them.
+for (let i = 0; i < 30; i++) for (const t of texts) await renderFicha('warm.yaml', t);
 
 const templates = loadTemplates();
 const engine = chartEngineFor(templates);
 const measurer = measurerFor(templates);
 
-// Fichas, in-process.
+// Fichas, in-process: 50 renders each way.
 const withCharts: number[] = [];
 const withoutCharts: number[] = [];
 const sizes = new Map<string, number>();
-for (let round = 0; round < 5; round++) {
+for (let round = 0; round < 10; round++) {
   for (const [i, t] of texts.entries()) {
     let bytes = 0;
     withCharts.push(await time(async () => (bytes = (await renderFicha(files[i]!, t)).pdf!.length)));
