@@ -64,6 +64,19 @@ const stubs = (STUBS) => ({
   },
 });
 
+/**
+ * The render command's bundle leaves the renderer out: it is dist/cjs/renderer.cjs, which dispatch
+ * loads only to render in the command's own thread. A batch with workers starts them without
+ * first reading and compiling the 4 MB renderer it never runs there (~150 ms before the first
+ * worker starts). Its import stays as written, for running from the sources.
+ */
+const rendererApart = {
+  name: 'renderer-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/renderOne\.js$/ }, (args) => (args.importer.endsWith('dispatch.ts') ? { path: args.path, external: true } : undefined));
+  },
+};
+
 await build({
   entryPoints: { main: 'src/cli/main.ts', worker: 'src/batch/worker.ts' },
   outdir: 'dist',
@@ -84,7 +97,7 @@ await build({
 // cache (ES modules cannot use one on Node 20). Same sources and packages as above; paths that
 // were relative to the module are relative to dist/main.js, as in the ES build.
 await build({
-  entryPoints: { render: 'src/cli/render.ts', validate: 'src/cli/validate.ts' },
+  entryPoints: { render: 'src/cli/render.ts', validate: 'src/cli/validate.ts', renderer: 'src/batch/renderOne.ts' },
   outdir: 'dist/cjs',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -95,7 +108,7 @@ await build({
   conditions: ['import'],
   external: ['pdfjs-dist', 'canvas', 'tsx'],
   define: { 'import.meta.url': '__ficha_import_meta_url' },
-  plugins: [zodEnglishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), stubs({ ...LAZY, ...NO_CANVAS })],
+  plugins: [zodEnglishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), stubs({ ...LAZY, ...NO_CANVAS }), rendererApart],
   logLevel: 'warning',
   // installedUrl's require.resolve('pdfkit') runs at run time, on purpose.
   logOverride: { 'require-resolve-not-external': 'silent' },

@@ -39,8 +39,10 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
   const parallel = workersFor(jobs.length, opts.jobs);
   if (parallel <= 1) {
     const renderHere = async () => {
-      // The renderer loads only when this thread renders: a batch with workers never loads it here.
-      const { renderOne } = await import('./renderOne.js');
+      // The renderer loads only when this thread renders: a batch with workers never loads it here
+      // (built, it is a bundle of its own, dist/cjs/renderer.cjs, compiled with V8's code cache).
+      const { commandModule } = await import('../cli/compiled.js');
+      const { renderOne } = await commandModule('renderer', () => import('./renderOne.js'));
       while (queue.length && !opts.stopped()) onDone(await renderOne(queue.shift()!));
     };
     // A whole batch in this thread (one job): V8's own optimization budget suits it best.

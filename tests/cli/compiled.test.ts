@@ -65,11 +65,14 @@ describe('commands compiled with V8 code cache', () => {
       return readFileSync(join(out, 'promocion-talentos-2024.pdf'));
     };
     const first = render();
-    const [file] = caches(cache);
-    expect(file).toMatch(/^render-[0-9a-f]{16}\.bin$/);
-    const written = statSync(join(cache, 'v8', file!)).mtimeMs;
+    // The command (batch orchestration) and the renderer are two bundles, each with its cache.
+    const files = caches(cache);
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^render-[0-9a-f]{16}\.bin$/);
+    expect(files[1]).toMatch(/^renderer-[0-9a-f]{16}\.bin$/);
+    const written = files.map((f) => statSync(join(cache, 'v8', f)).mtimeMs);
     expect(render().equals(first)).toBe(true);
-    expect(statSync(join(cache, 'v8', file!)).mtimeMs).toBe(written);
+    expect(caches(cache).map((f) => statSync(join(cache, 'v8', f)).mtimeMs)).toEqual(written);
   });
 
   it('a whole batch in one thread (rendered with the default optimization budget of V8) leaves a cache the next start accepts', () => {
@@ -84,10 +87,27 @@ describe('commands compiled with V8 code cache', () => {
     };
     run(inputs, '--jobs', '1');
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toHaveLength(16);
-    const [file] = caches(cache);
-    const written = statSync(join(cache, 'v8', file!)).mtimeMs;
+    const files = caches(cache);
+    expect(files).toHaveLength(2);
+    const written = files.map((f) => statSync(join(cache, 'v8', f)).mtimeMs);
     // A cache made under other V8 flags than it is loaded under is rejected, compiled again and rewritten.
     run(join(inputs, 'p0.yaml'));
-    expect(statSync(join(cache, 'v8', file!)).mtimeMs).toBe(written);
+    expect(caches(cache).map((f) => statSync(join(cache, 'v8', f)).mtimeMs)).toEqual(written);
+  });
+
+  it('a batch rendered by workers never loads the renderer in the main thread (no renderer code cache is made there)', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'ficha-cache-'));
+    const out = mkdtempSync(join(tmpdir(), 'ficha-out-'));
+    const inputs = mkdtempSync(join(tmpdir(), 'ficha-in-'));
+    const example = readFileSync(resolve(import.meta.dirname, '../fixtures/promocion-talentos-2024.yaml'), 'utf8');
+    for (let i = 0; i < 16; i++) writeFileSync(join(inputs, `p${i}.yaml`), example.replace(/^  id: (.*)$/m, `  id: $1-${i}`));
+    const r = spawnSync(process.execPath, [BIN, 'render', inputs, '--out', out, '--quiet', '--no-charts', '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, FICHA_CACHE_DIR: cache } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toHaveLength(16);
+    expect(caches(cache).map((f) => f.replace(/-[0-9a-f]{16}\.bin$/, ''))).toEqual(['render']);
+    // …and the command's own bundle does not carry it: no PDF, chart or pipeline code in it.
+    const command = readFileSync(resolve(BIN, '../../dist/cjs/render.cjs'), 'utf8');
+    expect(command).toContain('// src/batch/dispatch.ts');
+    expect(command).not.toMatch(/^\/\/ (src\/(pdf|charts|pipeline\/stages)|node_modules\/(pdfkit|vega-dataflow|yaml))\//m);
   });
 });
