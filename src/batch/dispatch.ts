@@ -38,11 +38,13 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
   const queue = [...jobs];
   const parallel = workersFor(jobs.length, opts.jobs);
   if (parallel <= 1) {
+    // The renderer loads only when this thread renders: a batch with workers never loads it here
+    // (built, it is a bundle of its own, dist/cjs/renderer.cjs, compiled with V8's code cache). It
+    // loads before V8's budget changes below: its code cache is made at exit, under the command's
+    // budget, and V8 rejects a cache loaded under other flags (every such batch compiled it anew).
+    const { commandModule } = await import('../cli/compiled.js');
+    const { renderOne } = await commandModule('renderer', () => import('./renderOne.js'));
     const renderHere = async () => {
-      // The renderer loads only when this thread renders: a batch with workers never loads it here
-      // (built, it is a bundle of its own, dist/cjs/renderer.cjs, compiled with V8's code cache).
-      const { commandModule } = await import('../cli/compiled.js');
-      const { renderOne } = await commandModule('renderer', () => import('./renderOne.js'));
       while (queue.length && !opts.stopped()) onDone(await renderOne(queue.shift()!));
     };
     // A whole batch in this thread (one job): V8's own optimization budget suits it best.
