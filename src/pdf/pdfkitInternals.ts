@@ -113,21 +113,17 @@ export function memoizeColors(doc: Doc): void {
     }
     return known;
   };
-  d.fillColor = (color, opacity) => {
+  // The colour space and colour operators, lower case for filling and upper case for stroking.
+  const memoized = (plain: ColorDoc['fillColor'], space: string, set: string, after?: (color: unknown) => void): ColorDoc['fillColor'] => (color, opacity) => {
     const o = operands(color, opacity);
-    if (!o) return fill(color, opacity);
-    d.addContent(`/${o[0]} cs`);
-    d.addContent(`${o[1]} scn`);
-    d._fillColor = [color, undefined];
+    if (!o) return plain(color, opacity);
+    d.addContent(`/${o[0]} ${space}`);
+    d.addContent(`${o[1]} ${set}`);
+    after?.(color);
     return d;
   };
-  d.strokeColor = (color, opacity) => {
-    const o = operands(color, opacity);
-    if (!o) return stroke(color, opacity);
-    d.addContent(`/${o[0]} CS`);
-    d.addContent(`${o[1]} SCN`);
-    return d;
-  };
+  d.fillColor = memoized(fill, 'cs', 'scn', (color) => (d._fillColor = [color, undefined]));
+  d.strokeColor = memoized(stroke, 'CS', 'SCN');
 }
 
 /** Runs `around` each time PDFKit writes the document info and XMP (its `_addInfo`). */

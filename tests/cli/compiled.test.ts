@@ -13,6 +13,20 @@ const bundle = (dir: string, name: string, body: string) => {
 };
 const caches = (dir: string) => (existsSync(join(dir, 'v8')) ? readdirSync(join(dir, 'v8')).sort() : []);
 
+/** 16 inputs (enough for a batch to use workers), a cache and an output folder, and `ficha render` over them. */
+function batchOf16() {
+  const cache = mkdtempSync(join(tmpdir(), 'ficha-cache-'));
+  const out = mkdtempSync(join(tmpdir(), 'ficha-out-'));
+  const inputs = mkdtempSync(join(tmpdir(), 'ficha-in-'));
+  const example = readFileSync(resolve(import.meta.dirname, '../fixtures/promocion-talentos-2024.yaml'), 'utf8');
+  for (let i = 0; i < 16; i++) writeFileSync(join(inputs, `p${i}.yaml`), example.replace(/^  id: (.*)$/m, `  id: $1-${i}`));
+  const run = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [BIN, 'render', ...args, '--out', out, '--quiet', '--no-charts'], { encoding: 'utf8', env: { ...process.env, FICHA_CACHE_DIR: cache } });
+    expect(r.status, r.stderr).toBe(0);
+  };
+  return { cache, out, inputs, run };
+}
+
 describe('commands compiled with V8 code cache', () => {
   it('runs a CommonJS bundle as Node would, and keeps its code cache for the next start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ficha-v8-'));
@@ -76,15 +90,7 @@ describe('commands compiled with V8 code cache', () => {
   });
 
   it('a whole batch in one thread (rendered with the default optimization budget of V8) leaves a cache the next start accepts', () => {
-    const cache = mkdtempSync(join(tmpdir(), 'ficha-cache-'));
-    const out = mkdtempSync(join(tmpdir(), 'ficha-out-'));
-    const inputs = mkdtempSync(join(tmpdir(), 'ficha-in-'));
-    const example = readFileSync(resolve(import.meta.dirname, '../fixtures/promocion-talentos-2024.yaml'), 'utf8');
-    for (let i = 0; i < 16; i++) writeFileSync(join(inputs, `p${i}.yaml`), example.replace(/^  id: (.*)$/m, `  id: $1-${i}`));
-    const run = (...args: string[]) => {
-      const r = spawnSync(process.execPath, [BIN, 'render', ...args, '--out', out, '--quiet', '--no-charts'], { encoding: 'utf8', env: { ...process.env, FICHA_CACHE_DIR: cache } });
-      expect(r.status, r.stderr).toBe(0);
-    };
+    const { cache, out, inputs, run } = batchOf16();
     run(inputs, '--jobs', '1');
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toHaveLength(16);
     const files = caches(cache);
@@ -98,13 +104,8 @@ describe('commands compiled with V8 code cache', () => {
   });
 
   it('a batch rendered by workers never loads the renderer in the main thread (no renderer code cache is made there)', () => {
-    const cache = mkdtempSync(join(tmpdir(), 'ficha-cache-'));
-    const out = mkdtempSync(join(tmpdir(), 'ficha-out-'));
-    const inputs = mkdtempSync(join(tmpdir(), 'ficha-in-'));
-    const example = readFileSync(resolve(import.meta.dirname, '../fixtures/promocion-talentos-2024.yaml'), 'utf8');
-    for (let i = 0; i < 16; i++) writeFileSync(join(inputs, `p${i}.yaml`), example.replace(/^  id: (.*)$/m, `  id: $1-${i}`));
-    const r = spawnSync(process.execPath, [BIN, 'render', inputs, '--out', out, '--quiet', '--no-charts', '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, FICHA_CACHE_DIR: cache } });
-    expect(r.status, r.stderr).toBe(0);
+    const { cache, out, inputs, run } = batchOf16();
+    run(inputs, '--jobs', '2');
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toHaveLength(16);
     expect(caches(cache).map((f) => f.replace(/-[0-9a-f]{16}\.bin$/, ''))).toEqual(['render']);
     // …and the command's own bundle does not carry it: no PDF, chart or pipeline code in it.
