@@ -1,6 +1,8 @@
 import type { RenderJob, RenderOutcome } from './renderOne.js';
 import { WORKER_URL } from './workerUrl.js';
 import { withDefaultOptimizationBudget } from './optimizationBudget.js';
+import { flushCaches, keepAdditions } from '../cache/diskCache.js';
+import type { WorkerOutcome } from './worker.js';
 
 export interface DispatchOptions {
   /** Worker threads to use at most. */
@@ -56,7 +58,7 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
   try {
     const start = (): Promise<RenderOutcome> | undefined => {
       const job = queue.shift();
-      return job && (pool.run(job) as Promise<RenderOutcome>).catch((err: Error): RenderOutcome => ({ file: job.file, ms: 0, diagnostics: [], crash: err.stack ?? String(err) }));
+      return job && (pool.run(job) as Promise<WorkerOutcome>).then(kept, (err: Error): RenderOutcome => ({ file: job.file, ms: 0, diagnostics: [], crash: err.stack ?? String(err) }));
     };
     // A worker gets its next ficha as soon as it hands one back, before the main thread writes
     // that one's PDF: it never waits for the main thread.
@@ -70,6 +72,15 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
     };
     await Promise.all(Array.from({ length: parallel }, runner));
   } finally {
-    await pool.destroy();
+    // The workers stop (~100 ms: their heaps are freed) while this thread writes the caches.
+    const stopped = pool.destroy();
+    flushCaches();
+    await stopped;
   }
+}
+
+/** The outcome, once this thread keeps what the worker's caches added (written at the batch's end). */
+function kept({ cacheAdditions, ...o }: WorkerOutcome): RenderOutcome {
+  keepAdditions(cacheAdditions);
+  return o;
 }

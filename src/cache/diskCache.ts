@@ -2,22 +2,61 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { writeAtomic } from '../output/write.js';
 import { cacheDir } from './cacheDir.js';
-import { jsonCodec, type Codec, type Stored } from './codecs.js';
+import { jsonCodec, numbersCodec, type Codec, type Stored } from './codecs.js';
 
-const open = new Set<DiskCache<unknown>>();
-let readOnly = false;
+/** The caches of this process, by file (or by name, for a cache that keeps nothing). */
+const open = new Map<string, DiskCache<unknown>>();
+/** This process hands what its caches add to another (a batch worker), instead of writing files. */
+let forwarding = false;
+
+/** What a batch worker's caches added while rendering, for the main thread to keep. */
+export interface CacheAdditions {
+  name: string;
+  dir: string;
+  extension: string;
+  maxEntries: number;
+  entries: [key: string, value: unknown][];
+}
 
 /**
- * From now on caches are read, never written (a batch's workers): a year of fichas would only churn
- * the files, and each worker would hold in memory all it added (~30 MB).
+ * From now on caches read their files but never write them (a batch's workers: two threads writing
+ * the same files would lose each other's entries, and each worker would hold in memory all it
+ * added, ~30 MB). What they add is kept aside, at most a cache's size, until `takeAdditions`; the
+ * batch's main thread hands it to `keepAdditions`, so a batch fills the cache folder as rendering
+ * in one thread does, and the next batch shapes and measures only the words it has not seen.
  */
-export function readCachesOnly(): void {
-  readOnly = true;
+export function forwardAdditions(): void {
+  forwarding = true;
 }
+
+/** What the caches added since the last call (none: undefined), to hand to `keepAdditions`. */
+export function takeAdditions(): CacheAdditions[] | undefined {
+  const out: CacheAdditions[] = [];
+  for (const c of open.values()) {
+    const a = c.takeAdded();
+    if (a) out.push(a);
+  }
+  return out.length ? out : undefined;
+}
+
+/**
+ * Keeps what another thread's caches added (a batch worker's `takeAdditions`) in this process's
+ * caches of the same files, written with them (`flushCaches`, or at exit): not every two seconds,
+ * as for this process's own entries, since the batch's main thread has better things to do.
+ */
+export function keepAdditions(list: CacheAdditions[] | undefined): void {
+  for (const a of list ?? []) {
+    const codec = CODECS.find((c) => c.extension === a.extension);
+    if (!codec) continue;
+    const cache = open.get(join(a.dir, `${a.name}.${a.extension}`)) ?? new DiskCache(a.name, a.maxEntries, a.dir, codec);
+    cache.keep(a.entries);
+  }
+}
+const CODECS = [jsonCodec, numbersCodec] as unknown as Codec<unknown>[];
 
 /** Writes every cache's pending entries now (the end of a batch, a test, the process's exit). */
 export function flushCaches(): void {
-  for (const c of open) c.flush();
+  for (const c of open.values()) c.flush();
 }
 
 // One exit hook for all caches (one per cache would trip Node's listener-leak warning with many fonts).
@@ -47,17 +86,20 @@ export class DiskCache<V> {
   private dirty = false;
   private timer?: NodeJS.Timeout;
   private readonly file?: string;
+  /** Entries added while forwarding, not yet taken. */
+  private forward: [string, V][] = [];
 
   constructor(
     /** Part of the file name: a new format or version is a new file. */
-    name: string,
+    private readonly name: string,
     private readonly maxEntries = 100_000,
     /** The folder; by default the cache folder. `null`: keep nothing. */
-    dir: string | null | undefined = cacheDir(),
+    private readonly dir: string | null | undefined = cacheDir(),
     private readonly codec: Codec<V> = jsonCodec as Codec<V>,
   ) {
     this.file = dir ? join(dir, `${name}.${codec.extension}`) : undefined;
-    open.add(this as DiskCache<unknown>);
+    // A second cache of the same file replaces the first here; both still write it.
+    open.set(this.file ?? `\0${name}`, this as DiskCache<unknown>);
   }
 
   get(key: string): V | undefined {
@@ -67,22 +109,48 @@ export class DiskCache<V> {
   }
 
   set(key: string, value: V): void {
-    if (!this.file || readOnly) return;
-    // In memory up to twice the file's size, so that what a long batch keeps stays bounded.
-    if (this.load().size + this.added.size >= 2 * this.maxEntries) return;
-    this.added.set(key, value);
-    this.touch(key);
-    if (!this.dirty) {
-      this.dirty = true;
-      flushAtExit();
+    if (!this.file) return;
+    if (forwarding) {
+      if (this.forward.length < this.maxEntries) this.forward.push([key, value]);
+      return;
+    }
+    if (this.add(key, value) && !this.timer) {
       this.timer = setTimeout(this.flush, 2000);
       this.timer.unref();
     }
   }
 
+  /** Entries another thread added (`keepAdditions`): written at the next flush, or at exit. */
+  keep(entries: [string, V][]): void {
+    if (!this.file) return;
+    for (const [k, v] of entries) this.add(k, v);
+  }
+
+  /** What was added while forwarding, since the last call. */
+  takeAdded(): CacheAdditions | undefined {
+    if (!this.forward.length || !this.dir) return undefined;
+    const entries = this.forward;
+    this.forward = [];
+    return { name: this.name, dir: this.dir, extension: this.codec.extension, maxEntries: this.maxEntries, entries };
+  }
+
+  /** Adds an entry to be written; false when memory already holds as many as it may. */
+  private add(key: string, value: V): boolean {
+    // In memory up to twice the file's size, so that what a long batch keeps stays bounded.
+    if (this.load().size + this.added.size >= 2 * this.maxEntries) return false;
+    this.added.set(key, value);
+    this.touch(key);
+    if (!this.dirty) {
+      this.dirty = true;
+      flushAtExit();
+    }
+    return true;
+  }
+
   /** Writes pending entries now. */
   readonly flush = (): void => {
     clearTimeout(this.timer);
+    this.timer = undefined;
     if (!this.dirty || !this.file) return;
     this.dirty = false;
     try {

@@ -74,22 +74,43 @@ describe('DiskCache', () => {
   });
 });
 
-describe('read-only caches (a batch worker)', () => {
-  it('reads what is there and writes nothing', async () => {
+describe('forwarding caches (a batch worker and its main thread)', () => {
+  it('a worker reads the files, writes none, and hands what it adds to the main thread, which writes it', async () => {
     const { vi } = await import('vitest');
     const dir = fresh();
-    const before = new DiskCache<number>('solo-lectura', 10, dir);
+    const before = new DiskCache<number>('reenvio', 10, dir);
     before.set('a', 1);
     before.flush();
     vi.resetModules();
-    const isolated = await import('../../src/cache/diskCache.js');
-    isolated.readCachesOnly();
-    const worker = new isolated.DiskCache<number>('solo-lectura', 10, dir);
-    expect(worker.get('a')).toBe(1);
-    worker.set('b', 2);
-    worker.flush();
-    expect(worker.get('b')).toBeUndefined();
-    expect(JSON.parse(readFileSync(join(dir, 'solo-lectura.json'), 'utf8'))).toEqual({ a: 1 });
+    const worker = await import('../../src/cache/diskCache.js');
+    worker.forwardAdditions();
+    const inWorker = new worker.DiskCache<number>('reenvio', 10, dir);
+    expect(inWorker.get('a')).toBe(1);
+    inWorker.set('b', 2);
+    inWorker.set('c', 3);
+    inWorker.flush();
+    worker.flushCaches();
+    expect(JSON.parse(readFileSync(join(dir, 'reenvio.json'), 'utf8'))).toEqual({ a: 1 });
+    const added = worker.takeAdditions();
+    expect(added).toEqual([{ name: 'reenvio', dir, extension: 'json', maxEntries: 10, entries: [['b', 2], ['c', 3]] }]);
+    expect(worker.takeAdditions()).toBeUndefined();
+    // The main thread: another instance of the module, as in another thread.
+    vi.resetModules();
+    const main = await import('../../src/cache/diskCache.js');
+    main.keepAdditions(structuredClone(added));
+    main.flushCaches();
+    expect(JSON.parse(readFileSync(join(dir, 'reenvio.json'), 'utf8'))).toEqual({ b: 2, c: 3, a: 1 });
+    vi.resetModules();
+  });
+
+  it('what a worker keeps aside is bounded by the cache size', async () => {
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    const worker = await import('../../src/cache/diskCache.js');
+    worker.forwardAdditions();
+    const c = new worker.DiskCache<number>('reenvio-limite', 3, fresh());
+    for (let i = 0; i < 10; i++) c.set(`k${i}`, i);
+    expect(worker.takeAdditions()![0]!.entries.map(([k]) => k)).toEqual(['k0', 'k1', 'k2']);
     vi.resetModules();
   });
 });
