@@ -15,6 +15,7 @@ export interface CacheAdditions {
   dir: string;
   extension: string;
   maxEntries: number;
+  hotEntries: number;
   entries: [key: string, value: unknown][];
 }
 
@@ -48,7 +49,7 @@ export function keepAdditions(list: CacheAdditions[] | undefined): void {
   for (const a of list ?? []) {
     const codec = CODECS.find((c) => c.extension === a.extension);
     if (!codec) continue;
-    const cache = open.get(join(a.dir, `${a.name}.${a.extension}`)) ?? new DiskCache(a.name, a.maxEntries, a.dir, codec);
+    const cache = open.get(join(a.dir, `${a.name}.${a.extension}`)) ?? new DiskCache(a.name, a.maxEntries, a.dir, codec, a.hotEntries);
     cache.keep(a.entries);
   }
 }
@@ -79,6 +80,8 @@ function flushAtExit(): void {
 export class DiskCache<V> {
   /** What the file held when this process first used the cache. */
   private stored?: Stored<V>;
+  /** What the second file (entries past `hotEntries`) held, once a key was not in the first. */
+  private storedMore?: Stored<V>;
   /** What this process added. */
   private readonly added = new Map<string, V>();
   /** Keys read or written by this process, least recent first. */
@@ -86,6 +89,7 @@ export class DiskCache<V> {
   private dirty = false;
   private timer?: NodeJS.Timeout;
   private readonly file?: string;
+  private readonly moreFile?: string;
   /** Entries added while forwarding, not yet taken. */
   private forward: [string, V][] = [];
 
@@ -96,8 +100,16 @@ export class DiskCache<V> {
     /** The folder; by default the cache folder. `null`: keep nothing. */
     private readonly dir: string | null | undefined = cacheDir(),
     private readonly codec: Codec<V> = jsonCodec as Codec<V>,
+    /**
+     * How many of the entries the first file keeps (the most recently used); the others go to a
+     * second file (`<name>-mas`), read only when a key is not in the first. A ficha rendered again
+     * finds its words in the first file, and a process that renders one ficha reads only that;
+     * a batch, which soon looks up a word that is not there, reads both.
+     */
+    private readonly hotEntries = maxEntries,
   ) {
     this.file = dir ? join(dir, `${name}.${codec.extension}`) : undefined;
+    this.moreFile = dir && hotEntries < maxEntries ? join(dir, `${name}-mas.${codec.extension}`) : undefined;
     // A second cache of the same file replaces the first here; both still write it.
     open.set(this.file ?? `\0${name}`, this as DiskCache<unknown>);
   }
@@ -131,7 +143,7 @@ export class DiskCache<V> {
     if (!this.forward.length || !this.dir) return undefined;
     const entries = this.forward;
     this.forward = [];
-    return { name: this.name, dir: this.dir, extension: this.codec.extension, maxEntries: this.maxEntries, entries };
+    return { name: this.name, dir: this.dir, extension: this.codec.extension, maxEntries: this.maxEntries, hotEntries: this.hotEntries, entries };
   }
 
   /** Adds an entry to be written; false when memory already holds as many as it may. */
@@ -154,14 +166,16 @@ export class DiskCache<V> {
     if (!this.dirty || !this.file) return;
     this.dirty = false;
     try {
-      writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(this.kept()), { private: true });
+      const kept = [...this.kept()];
+      writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(new Map(kept.slice(0, this.hotEntries))), { private: true });
+      if (this.moreFile) writeAtomic(dirname(this.moreFile), basename(this.moreFile), this.codec.encode(new Map(kept.slice(this.hotEntries))), { private: true });
     } catch {
       // a full or read-only disk: the cache is simply not kept
     }
   };
 
   private lookup(key: string): V | undefined {
-    return this.added.get(key) ?? this.load().get(key);
+    return this.added.get(key) ?? this.load().get(key) ?? this.loadMore().get(key);
   }
 
   private touch(key: string): void {
@@ -182,19 +196,31 @@ export class DiskCache<V> {
     };
     keep([...this.used].reverse());
     keep(this.load().keys());
+    keep(this.loadMore().keys());
     keep(this.added.keys());
     return out;
   }
 
   private load(): Stored<V> {
-    if (this.stored) return this.stored;
-    this.stored = new Map();
-    if (!this.file) return this.stored;
+    return (this.stored ??= this.read(this.file));
+  }
+
+  private loadMore(): Stored<V> {
+    return (this.storedMore ??= this.read(this.moreFile));
+  }
+
+  private read(file: string | undefined): Stored<V> {
+    if (!file) return new Map();
     try {
-      this.stored = this.codec.decode(readFileSync(this.file));
+      const stored = this.codec.decode(readFileSync(file));
+      diskCacheStats.filesRead++;
+      return stored;
     } catch {
       // not there yet, or damaged: start empty
+      return new Map();
     }
-    return this.stored;
   }
 }
+
+/** Cache files read by this process (for tests). */
+export const diskCacheStats = { filesRead: 0 };

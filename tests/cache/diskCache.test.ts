@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheDir } from '../../src/cache/cacheDir.js';
-import { DiskCache } from '../../src/cache/diskCache.js';
+import { DiskCache, diskCacheStats } from '../../src/cache/diskCache.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'ficha-cache-test-'));
 
@@ -66,6 +66,28 @@ describe('DiskCache', () => {
     const read = new DiskCache<number>('lleno', 3, dir);
     expect(['a', 'b', 'c', 'd', 'e'].map((k) => read.get(k))).toEqual([undefined, undefined, 1, 2, 3]);
   });
+  it('keeps the entries used last in a first file, the others in a second one read only on a miss', () => {
+    const dir = fresh();
+    const first = new DiskCache<number>('dos-archivos', 4, dir, undefined, 2);
+    for (const k of ['a', 'b', 'c', 'd', 'e']) first.set(k, k.charCodeAt(0));
+    first.flush();
+    expect(JSON.parse(readFileSync(join(dir, 'dos-archivos.json'), 'utf8'))).toEqual({ e: 101, d: 100 });
+    expect(JSON.parse(readFileSync(join(dir, 'dos-archivos-mas.json'), 'utf8'))).toEqual({ c: 99, b: 98 });
+    // A later process that finds what it looks for in the first file reads only that one.
+    const before = diskCacheStats.filesRead;
+    const hot = new DiskCache<number>('dos-archivos', 4, dir, undefined, 2);
+    expect([hot.get('e'), hot.get('d')]).toEqual([101, 100]);
+    expect(diskCacheStats.filesRead - before).toBe(1);
+    // A miss reads the second file once.
+    expect([hot.get('b'), hot.get('a'), hot.get('z')]).toEqual([98, undefined, undefined]);
+    expect(diskCacheStats.filesRead - before).toBe(2);
+    // Writing again keeps the most recently used first: b, then d and e.
+    hot.set('f', 102);
+    hot.flush();
+    expect(JSON.parse(readFileSync(join(dir, 'dos-archivos.json'), 'utf8'))).toEqual({ f: 102, b: 98 });
+    expect(JSON.parse(readFileSync(join(dir, 'dos-archivos-mas.json'), 'utf8'))).toEqual({ d: 100, e: 101 });
+  });
+
   it('without a folder keeps nothing and fails nowhere', () => {
     const c = new DiskCache<number>('nada', 3, null);
     c.set('a', 1);
@@ -92,7 +114,7 @@ describe('forwarding caches (a batch worker and its main thread)', () => {
     worker.flushCaches();
     expect(JSON.parse(readFileSync(join(dir, 'reenvio.json'), 'utf8'))).toEqual({ a: 1 });
     const added = worker.takeAdditions();
-    expect(added).toEqual([{ name: 'reenvio', dir, extension: 'json', maxEntries: 10, entries: [['b', 2], ['c', 3]] }]);
+    expect(added).toEqual([{ name: 'reenvio', dir, extension: 'json', maxEntries: 10, hotEntries: 10, entries: [['b', 2], ['c', 3]] }]);
     expect(worker.takeAdditions()).toBeUndefined();
     // The main thread: another instance of the module, as in another thread.
     vi.resetModules();
