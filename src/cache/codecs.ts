@@ -49,16 +49,21 @@ export const numbersCodec: Codec<ArrayLike<number>> = {
     const keyBytes = Buffer.from(keys.join(SEPARATOR), 'utf8');
     const offsetsAt = align8(16 + keyBytes.length);
     const valuesAt = align8(offsetsAt + 4 * offsets.length);
-    const out = Buffer.alloc(valuesAt + 8 * total);
+    // A buffer of its own (not a slice of Node's pool), so that its typed-array views line up.
+    const out = Buffer.from(new ArrayBuffer(valuesAt + 8 * total));
     out.write(MAGIC, 0, 'latin1');
     out.writeUInt32LE(keys.length, 8);
     out.writeUInt32LE(keyBytes.length, 12);
     keyBytes.copy(out, 16);
-    offsets.forEach((o, i) => out.writeUInt32LE(o, offsetsAt + 4 * i));
-    let at = valuesAt;
+    // In the machine's byte order, as decode reads them (through typed arrays); whole arrays at a
+    // time: number by number, 16,000 shaped words took ~60 ms to write.
+    new Uint32Array(out.buffer, offsetsAt, offsets.length).set(offsets);
+    const values = new Float64Array(out.buffer, valuesAt, total);
+    let at = 0;
     for (const [k, v] of entries) {
       if (k.includes(SEPARATOR)) continue;
-      for (let i = 0; i < v.length; i++, at += 8) out.writeDoubleLE(v[i]!, at);
+      values.set(v, at);
+      at += v.length;
     }
     return out;
   },
