@@ -4,8 +4,8 @@ import { writeAtomic } from '../output/write.js';
 import { cacheDir } from './cacheDir.js';
 import { jsonCodec, numbersCodec, type Codec, type Stored } from './codecs.js';
 
-/** The caches of this process, by file (or by name, for a cache that keeps nothing). */
-const open = new Map<string, DiskCache<unknown>>();
+/** The caches of this process. */
+const open = new Set<DiskCache<unknown>>();
 /** This process hands what its caches add to another (a batch worker), instead of writing files. */
 let forwarding = false;
 
@@ -33,7 +33,7 @@ export function forwardAdditions(): void {
 /** What the caches added since the last call (none: undefined), to hand to `keepAdditions`. */
 export function takeAdditions(): CacheAdditions[] | undefined {
   const out: CacheAdditions[] = [];
-  for (const c of open.values()) {
+  for (const c of open) {
     const a = c.takeAdded();
     if (a) out.push(a);
   }
@@ -49,7 +49,8 @@ export function keepAdditions(list: CacheAdditions[] | undefined): void {
   for (const a of list ?? []) {
     const codec = CODECS.find((c) => c.extension === a.extension);
     if (!codec) continue;
-    const cache = open.get(join(a.dir, `${a.name}.${a.extension}`)) ?? new DiskCache(a.name, a.maxEntries, a.dir, codec, a.hotEntries);
+    const file = join(a.dir, `${a.name}.${a.extension}`);
+    const cache = [...open].find((c) => c.file === file) ?? new DiskCache(a.name, a.maxEntries, a.dir, codec, a.hotEntries);
     cache.keep(a.entries);
   }
 }
@@ -57,7 +58,7 @@ const CODECS = [jsonCodec, numbersCodec] as unknown as Codec<unknown>[];
 
 /** Writes every cache's pending entries now (the end of a batch, a test, the process's exit). */
 export function flushCaches(): void {
-  for (const c of open.values()) c.flush();
+  for (const c of open) c.flush();
 }
 
 // One exit hook for all caches (one per cache would trip Node's listener-leak warning with many fonts).
@@ -88,7 +89,8 @@ export class DiskCache<V> {
   private readonly used = new Set<string>();
   private dirty = false;
   private timer?: NodeJS.Timeout;
-  private readonly file?: string;
+  /** Where it is kept (none: it keeps nothing). */
+  readonly file?: string;
   private readonly moreFile?: string;
   /** Entries added while forwarding, not yet taken. */
   private forward: [string, V][] = [];
@@ -110,8 +112,7 @@ export class DiskCache<V> {
   ) {
     this.file = dir ? join(dir, `${name}.${codec.extension}`) : undefined;
     this.moreFile = dir && hotEntries < maxEntries ? join(dir, `${name}-mas.${codec.extension}`) : undefined;
-    // A second cache of the same file replaces the first here; both still write it.
-    open.set(this.file ?? `\0${name}`, this as DiskCache<unknown>);
+    open.add(this as DiskCache<unknown>);
   }
 
   get(key: string): V | undefined {
