@@ -7,6 +7,8 @@ import { Tinypool } from 'tinypool';
 import type { RenderJob, RenderOutcome } from '../batch/renderOne.js';
 import { WORKER_URL } from '../batch/workerUrl.js';
 import { WORKER_LIMITS } from '../batch/dispatch.js';
+import type { WorkerOutcome } from '../batch/worker.js';
+import { flushCaches, keepAdditions } from '../cache/diskCache.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { runStages } from '../pipeline/stages.js';
@@ -27,6 +29,8 @@ export interface ServeOptions {
 }
 
 const WORKER = WORKER_URL;
+/** How often the server writes what its workers added to the cache folder (and when it closes). */
+const CACHE_WRITES_MS = 10_000;
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
 
 /**
@@ -37,6 +41,10 @@ const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text
 export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: () => Promise<void> } {
   const app = Fastify({ bodyLimit: opts.bodyLimitBytes, logger: false });
   const pool = new Tinypool({ filename: WORKER, minThreads: opts.jobs, maxThreads: opts.jobs, maxQueue: opts.queue, resourceLimits: WORKER_LIMITS });
+  // The workers only read the cache folder; what they add (shaped words…) comes back with each
+  // ficha and is written from here, so that a restarted server does not shape those words again.
+  const cacheWrites = setInterval(flushCaches, CACHE_WRITES_MS);
+  cacheWrites.unref();
   const registry = new Registry();
   const requests = new Counter({ name: 'ficha_http_requests_total', help: 'Peticiones HTTP por ruta y código', labelNames: ['route', 'status'], registers: [registry] });
   const renders = new Counter({ name: 'ficha_renders_total', help: 'Fichas generadas', registers: [registry] });
@@ -72,7 +80,9 @@ export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: 
     const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
     let o: RenderOutcome;
     try {
-      o = (await pool.run(job, { signal: abort.signal })) as RenderOutcome;
+      const { cacheAdditions, ...outcome } = (await pool.run(job, { signal: abort.signal })) as WorkerOutcome;
+      keepAdditions(cacheAdditions);
+      o = outcome;
     } catch (err) {
       if (abort.signal.aborted) {
         failures.inc({ reason: 'tiempo' });
@@ -133,5 +143,11 @@ export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: 
   asset('editor.js', join(PACKAGE_ROOT, 'dist', 'editor', 'editor.js'), 'text/javascript; charset=utf-8');
   asset('pdf.worker.mjs', createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs'), 'text/javascript; charset=utf-8');
 
-  return { app, close: async () => (await app.close(), await pool.destroy()) };
+  const close = async () => {
+    clearInterval(cacheWrites);
+    await app.close();
+    await pool.destroy();
+    flushCaches();
+  };
+  return { app, close };
 }

@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../../src/serve/server.js';
 import { REFERENCE_YAML } from '../helpers.js';
 import { readPdf } from '../pdfRead.js';
@@ -106,4 +109,21 @@ describe('a saturated server', () => {
       await s.close();
     }
   });
+});
+
+describe('the server and the cache folder', () => {
+  it('writes what its workers added (the words they shaped) when it closes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ficha-serve-cache-'));
+    vi.stubEnv('FICHA_CACHE_DIR', dir);
+    try {
+      const s = await start({ jobs: 1 });
+      const r = await fetch(`${s.url}/api/render?charts=false`, { method: 'POST', headers: yaml, body: REFERENCE_YAML });
+      expect(r.status).toBe(200);
+      expect(readdirSync(dir).filter((f) => f.startsWith('pdfkit-runs-'))).toEqual([]);
+      await s.close();
+      expect(readdirSync(dir).filter((f) => /^pdfkit-runs-[0-9a-f]+\.bin$/.test(f)).length).toBeGreaterThan(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }, 30_000);
 });
