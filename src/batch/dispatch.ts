@@ -58,7 +58,7 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
   try {
     const start = (): Promise<RenderOutcome> | undefined => {
       const job = queue.shift();
-      return job && (pool.run(job) as Promise<WorkerOutcome>).then(kept, (err: Error): RenderOutcome => ({ file: job.file, ms: 0, diagnostics: [], crash: err.stack ?? String(err) }));
+      return job && (pool.run(job) as Promise<WorkerOutcome>).then(fromWorker, (err: Error): RenderOutcome => ({ file: job.file, ms: 0, diagnostics: [], crash: err.stack ?? String(err) }));
     };
     // A worker gets its next ficha as soon as it hands one back, before the main thread writes
     // that one's PDF: it never waits for the main thread.
@@ -79,8 +79,11 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
   }
 }
 
-/** The outcome, once this thread keeps what the worker's caches added (written at the batch's end). */
-function kept({ cacheAdditions, ...o }: WorkerOutcome): RenderOutcome {
+/**
+ * A worker's outcome as this thread uses it, once this thread keeps what the worker's caches added
+ * (written with this thread's caches: at the batch's end, or as the server writes them).
+ */
+export function fromWorker({ cacheAdditions, ...o }: WorkerOutcome): RenderOutcome {
   keepAdditions(cacheAdditions);
   return o;
 }

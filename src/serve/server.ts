@@ -6,9 +6,9 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Tinypool } from 'tinypool';
 import type { RenderJob, RenderOutcome } from '../batch/renderOne.js';
 import { WORKER_URL } from '../batch/workerUrl.js';
-import { WORKER_LIMITS } from '../batch/dispatch.js';
+import { fromWorker, WORKER_LIMITS } from '../batch/dispatch.js';
 import type { WorkerOutcome } from '../batch/worker.js';
-import { flushCaches, keepAdditions } from '../cache/diskCache.js';
+import { flushCaches } from '../cache/diskCache.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { runStages } from '../pipeline/stages.js';
@@ -80,9 +80,7 @@ export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: 
     const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
     let o: RenderOutcome;
     try {
-      const { cacheAdditions, ...outcome } = (await pool.run(job, { signal: abort.signal })) as WorkerOutcome;
-      keepAdditions(cacheAdditions);
-      o = outcome;
+      o = fromWorker((await pool.run(job, { signal: abort.signal })) as WorkerOutcome);
     } catch (err) {
       if (abort.signal.aborted) {
         failures.inc({ reason: 'tiempo' });
