@@ -73,7 +73,7 @@ const stubs = (STUBS) => ({
 const rendererApart = {
   name: 'renderer-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/renderOne\.js$/ }, (args) => (args.importer.endsWith('dispatch.ts') ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /^\.\/renderer\.js$/ }, (args) => (args.importer.endsWith('dispatch.ts') ? { path: args.path, external: true } : undefined));
   },
 };
 
@@ -97,7 +97,7 @@ await build({
 // cache (ES modules cannot use one on Node 20). Same sources and packages as above; paths that
 // were relative to the module are relative to dist/main.js, as in the ES build.
 await build({
-  entryPoints: { render: 'src/cli/render.ts', validate: 'src/cli/validate.ts', renderer: 'src/batch/renderOne.ts' },
+  entryPoints: { render: 'src/cli/render.ts', validate: 'src/cli/validate.ts', renderer: 'src/batch/renderer.ts' },
   outdir: 'dist/cjs',
   outExtension: { '.js': '.cjs' },
   bundle: true,

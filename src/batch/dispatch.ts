@@ -45,7 +45,7 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
     // loads before V8's budget changes below: its code cache is made at exit, under the command's
     // budget, and V8 rejects a cache loaded under other flags (every such batch compiled it anew).
     const { commandModule } = await import('../cli/compiled.js');
-    const { renderOne } = await commandModule('renderer', () => import('./renderOne.js'));
+    const { renderOne } = await commandModule('renderer', () => import('./renderer.js'));
     const renderHere = async () => {
       while (queue.length && !opts.stopped()) onDone(await renderOne(queue.shift()!));
     };

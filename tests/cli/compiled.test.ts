@@ -103,11 +103,18 @@ describe('commands compiled with V8 code cache', () => {
     expect(caches(cache).map((f) => statSync(join(cache, 'v8', f)).mtimeMs)).toEqual(written);
   });
 
-  it('a batch rendered by workers never loads the renderer in the main thread (no renderer code cache is made there)', () => {
+  it('the workers of a batch load the renderer with its code cache, made by the first of them; the main thread never loads it', () => {
     const { cache, out, inputs, run } = batchOf16();
     run(inputs, '--jobs', '2');
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toHaveLength(16);
-    expect(caches(cache).map((f) => f.replace(/-[0-9a-f]{16}\.bin$/, ''))).toEqual(['render']);
+    const names = caches(cache);
+    expect(names.map((f) => f.replace(/-[0-9a-f]{16}\.bin$/, ''))).toEqual(['render', 'renderer']);
+    // The next batch's workers accept it (same V8 flags as the thread that made it): not written again.
+    const renderer = join(cache, 'v8', names[1]!);
+    const written = statSync(renderer).mtimeMs;
+    run(inputs, '--jobs', '2');
+    expect(caches(cache)).toEqual(names);
+    expect(statSync(renderer).mtimeMs).toBe(written);
     // …and the command's own bundle does not carry it: no PDF, chart or pipeline code in it.
     const command = readFileSync(resolve(BIN, '../../dist/cjs/render.cjs'), 'utf8');
     expect(command).toContain('// src/batch/dispatch.ts');
