@@ -41,6 +41,33 @@ const installedUrl = (installed) => ({
 });
 
 /**
+ * fontkit and unicode-properties each inflate Unicode tables when loaded (~20 ms): the Arabic, Indic
+ * and Universal shapers' tables, and the character properties fontkit reads while shaping. ficha
+ * shapes Latin text, and a word in the cache folder is not shaped at all, so a render usually reads
+ * none of them. Each table is built on its first lookup instead (the code only calls `get` on it).
+ */
+const lazyUnicodeTables = {
+  name: 'lazy-unicode-tables',
+  setup(b) {
+    const tables = [[/[\\/]fontkit[\\/]dist[\\/]module\.mjs$/, 3], [/[\\/]unicode-properties[\\/]dist[\\/]module\.mjs$/, 1]];
+    for (const [filter, count] of tables) {
+      b.onLoad({ filter }, (args) => {
+        const code = readFileSync(args.path, 'utf8');
+        const table = /^const (\$\w+\$var\$trie) = (new \(0, [\w$]+\)\(.*\));$/gm;
+        let found = 0;
+        const lazy = code.replace(table, (_, name, make) => {
+          found++;
+          return `const ${name} = (() => { let t; return { get: (c) => (t ??= ${make}).get(c) }; })();`;
+        });
+        const uses = [...code.matchAll(/\$\w+\$var\$trie\b(?!\.get\(| = new)/g)].length;
+        if (found !== count || uses !== 0) throw new Error(`${args.path}: ${found} Unicode tables (expected ${count}), ${uses} uses other than get(): check scripts/build.mjs`);
+        return { contents: lazy, loader: 'js' };
+      });
+    }
+  },
+};
+
+/**
  * Modules replaced in the bundle (`STUBS`, by import name):
  * - loaded on first use, through `require`, because loading them costs every render but ficha's
  *   fonts and PDFs never use them: fontkit's Brotli decoder (WOFF2 fonts only; ficha embeds
@@ -87,7 +114,7 @@ await build({
   target: 'node20.19',
   external: ['tinypool', 'pdfjs-dist', 'canvas', 'tsx'],
   chunkNames: 'chunk-[hash]',
-  plugins: [zodEnglishOnly, installedUrl((pkg) => `import.meta.resolve('${pkg}')`), stubs(LAZY)],
+  plugins: [zodEnglishOnly, installedUrl((pkg) => `import.meta.resolve('${pkg}')`), lazyUnicodeTables, stubs(LAZY)],
   logLevel: 'warning',
   // Bundled CommonJS code calls require(); give the ES module one.
   banner: { js: "// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\nimport { createRequire as __ficha_require } from 'node:module';\nconst require = __ficha_require(import.meta.url);" },
@@ -108,7 +135,7 @@ await build({
   conditions: ['import'],
   external: ['pdfjs-dist', 'canvas', 'tsx'],
   define: { 'import.meta.url': '__ficha_import_meta_url' },
-  plugins: [zodEnglishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), stubs({ ...LAZY, ...NO_CANVAS }), rendererApart],
+  plugins: [zodEnglishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), lazyUnicodeTables, stubs({ ...LAZY, ...NO_CANVAS }), rendererApart],
   logLevel: 'warning',
   // installedUrl's require.resolve('pdfkit') runs at run time, on purpose.
   logOverride: { 'require-resolve-not-external': 'silent' },

@@ -46,6 +46,14 @@ describe('commands compiled with V8 code cache', () => {
     expect(statSync(join(dir, 'v8', cache!)).mtimeMs).toBe(written);
   });
 
+  it('reads a bundle that is not ASCII as UTF-8 (the build writes ASCII, read faster as Latin-1)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ficha-v8-'));
+    const file = bundle(dir, 'acentos', "module.exports = 'Año, región y €';");
+    expect(loadCompiled(file, dir)).toBe('Año, región y €');
+    const ascii = bundle(dir, 'ascii', "module.exports = 'A\\u00f1o';");
+    expect(loadCompiled(ascii, dir)).toBe('Año');
+  });
+
   it('a damaged cache is only slower; a rebuilt bundle replaces its old cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ficha-v8-'));
     const file = bundle(dir, 'orden', 'module.exports = 1;');
