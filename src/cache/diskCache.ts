@@ -167,9 +167,23 @@ export class DiskCache<V> {
     if (!this.dirty || !this.file) return;
     this.dirty = false;
     try {
-      const kept = [...this.kept()];
-      writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(new Map(kept.slice(0, this.hotEntries))), { private: true });
-      if (this.moreFile) writeAtomic(dirname(this.moreFile), basename(this.moreFile), this.codec.encode(new Map(kept.slice(this.hotEntries))), { private: true });
+      // The first file may grow to twice its share before the second is written again: rendering
+      // one ficha again with a few new words rewrote both, ~140 ms at the exit of that render for
+      // a few words. The entries it used (from either file) and added go first, then the first
+      // file's; the second file keeps what it held.
+      const hotMax = Math.min(2 * this.hotEntries, this.maxEntries);
+      if (this.moreFile) {
+        const hot = this.kept(hotMax, false);
+        if (hot.size < hotMax) {
+          writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(hot), { private: true });
+          return;
+        }
+      }
+      const all = this.kept(this.maxEntries, true);
+      const [hot, more] = [new Map<string, V>(), new Map<string, V>()];
+      for (const [k, v] of all) (hot.size < this.hotEntries ? hot : more).set(k, v);
+      writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(hot), { private: true });
+      if (this.moreFile) writeAtomic(dirname(this.moreFile), basename(this.moreFile), this.codec.encode(more), { private: true });
     } catch {
       // a full or read-only disk: the cache is simply not kept
     }
@@ -184,20 +198,24 @@ export class DiskCache<V> {
     this.used.add(key);
   }
 
-  /** What the file keeps: the entries this process used, most recent first, then the others. */
-  private kept(): Map<string, V> {
+  /**
+   * What the files keep, at most `max` entries: the entries this process used, most recent first,
+   * then the others (those of the second file only with `withMore`, which reads it if not read yet).
+   */
+  private kept(max: number, withMore: boolean): Map<string, V> {
     const out = new Map<string, V>();
+    const find = (k: string) => this.added.get(k) ?? this.load().get(k) ?? (withMore ? this.loadMore() : this.storedMore)?.get(k);
     const keep = (keys: Iterable<string>) => {
       for (const k of keys) {
-        if (out.size >= this.maxEntries) return;
+        if (out.size >= max) return;
         if (out.has(k)) continue;
-        const v = this.lookup(k);
+        const v = find(k);
         if (v !== undefined) out.set(k, v);
       }
     };
     keep([...this.used].reverse());
     keep(this.load().keys());
-    keep(this.loadMore().keys());
+    if (withMore) keep(this.loadMore().keys());
     keep(this.added.keys());
     return out;
   }

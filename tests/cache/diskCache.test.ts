@@ -88,6 +88,28 @@ describe('DiskCache', () => {
     expect(JSON.parse(readFileSync(join(dir, 'dos-archivos-mas.json'), 'utf8'))).toEqual({ d: 100, e: 101 });
   });
 
+  it('the first file takes what a process used and added up to twice its share, the second untouched; past that, both are written', () => {
+    const dir = fresh();
+    const json = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, number>;
+    const first = new DiskCache<number>('crece', 8, dir, undefined, 3);
+    for (const k of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) first.set(k, k.charCodeAt(0));
+    first.flush();
+    expect([Object.keys(json('crece.json')), Object.keys(json('crece-mas.json'))]).toEqual([['h', 'g', 'f'], ['e', 'd', 'c', 'b', 'a']]);
+    // One ficha again, with a word from the second file and a new one: only the first is written.
+    const again = new DiskCache<number>('crece', 8, dir, undefined, 3);
+    expect(again.get('a')).toBe(97);
+    again.set('i', 105);
+    again.flush();
+    expect(Object.keys(json('crece.json'))).toEqual(['i', 'a', 'h', 'g', 'f']);
+    expect(Object.keys(json('crece-mas.json'))).toEqual(['e', 'd', 'c', 'b', 'a']);
+    // Twice its share reached: both are written again, split as usual.
+    const third = new DiskCache<number>('crece', 8, dir, undefined, 3);
+    third.set('j', 106);
+    third.flush();
+    expect([Object.keys(json('crece.json')), Object.keys(json('crece-mas.json'))]).toEqual([['j', 'i', 'a'], ['h', 'g', 'f', 'e', 'd']]);
+    const read = new DiskCache<number>('crece', 8, dir, undefined, 3);
+    expect(['c', 'd', 'a', 'j'].map((k) => read.get(k))).toEqual([undefined, 100, 97, 106]);
+  });
   it('without a folder keeps nothing and fails nowhere', () => {
     const c = new DiskCache<number>('nada', 3, null);
     c.set('a', 1);
