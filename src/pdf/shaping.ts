@@ -79,7 +79,7 @@ const perFont = new Map<string, FontCaches>();
 function cachesOf(font: fontkit.Font): FontCaches {
   const key = fontDigest(font);
   let c = perFont.get(key);
-  if (!c) perFont.set(key, (c = { runs: new DiskCache(`pdfkit-runs-${key}`, 16_000, undefined, numbersCodec, 4_000), widths: new DiskCache(`widths-${key}`, 15_000, undefined, numbersCodec) }));
+  if (!c) perFont.set(key, (c = { runs: new DiskCache(`pdfkit-runs-${key}`, 16_000, undefined, numbersCodec, 4_000), widths: new DiskCache(`widths-${key}`, 15_000, undefined, numbersCodec, 4_000) }));
   return c;
 }
 
