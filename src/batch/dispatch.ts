@@ -3,7 +3,6 @@ import { WORKER_URL } from './workerUrl.js';
 import { withDefaultOptimizationBudget } from './optimizationBudget.js';
 import { flushCaches, keepAdditions } from '../cache/diskCache.js';
 import type { WorkerOutcome } from './worker.js';
-import type { CacheAdditions } from '../cache/diskCache.js';
 
 export interface DispatchOptions {
   /** Worker threads to use at most. */
@@ -56,16 +55,10 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
   // Loaded only for a batch that uses workers: one ficha, or a few, render in this thread.
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: WORKER, minThreads: parallel, maxThreads: parallel, resourceLimits: WORKER_LIMITS });
-  // What the workers' caches added, written by one of them once the last ficha is done.
-  const added: CacheAdditions[] = [];
-  const unwrap = ({ cacheAdditions, ...o }: WorkerOutcome): RenderOutcome => {
-    if (cacheAdditions) added.push(...cacheAdditions);
-    return o;
-  };
   try {
     const start = (): Promise<RenderOutcome> | undefined => {
       const job = queue.shift();
-      return job && (pool.run(job) as Promise<WorkerOutcome>).then(unwrap, (err: Error): RenderOutcome => ({ file: job.file, ms: 0, diagnostics: [], crash: err.stack ?? String(err) }));
+      return job && (pool.run(job) as Promise<WorkerOutcome>).then(fromWorker, (err: Error): RenderOutcome => ({ file: job.file, ms: 0, diagnostics: [], crash: err.stack ?? String(err) }));
     };
     // A worker gets its next ficha as soon as it hands one back, before the main thread writes
     // that one's PDF: it never waits for the main thread.
@@ -79,21 +72,16 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
     };
     await Promise.all(Array.from({ length: parallel }, runner));
   } finally {
-    // A worker writes them (warm code, see worker.ts); should it fail, this thread does.
-    if (added.length) {
-      await (pool.run(added, { name: 'writeCaches' }) as Promise<void>).catch(() => {
-        keepAdditions(added);
-        flushCaches();
-      });
-    }
-    await pool.destroy();
+    // The workers stop (~100 ms: their heaps are freed) while this thread writes the caches.
+    const stopped = pool.destroy();
+    flushCaches();
+    await stopped;
   }
 }
 
 /**
- * A worker's outcome as the server uses it, once the server's thread keeps what the worker's caches
- * added (written with that thread's caches, as the server writes them). A batch instead has one of
- * its workers write them at its end (`dispatch`).
+ * A worker's outcome as this thread uses it, once this thread keeps what the worker's caches added
+ * (written with this thread's caches: at the batch's end, or as the server writes them).
  */
 export function fromWorker({ cacheAdditions, ...o }: WorkerOutcome): RenderOutcome {
   keepAdditions(cacheAdditions);

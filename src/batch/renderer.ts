@@ -3,4 +3,4 @@
 // also hands the main thread what its caches added (forwardAdditions, takeAdditions). A worker
 // must take these from the bundle it renders with: the bundle holds its own copy of the caches.
 export { renderOne } from './renderOne.js';
-export { flushCaches, forwardAdditions, keepAdditions, takeAdditions } from '../cache/diskCache.js';
+export { forwardAdditions, takeAdditions } from '../cache/diskCache.js';

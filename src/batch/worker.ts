@@ -7,7 +7,7 @@ import type { RenderJob, RenderOutcome } from './renderOne.js';
 // The renderer as the command's own thread loads it: built, the bundle compiled with V8's code
 // cache (as an ES module chunk, each worker compiled ~4 MB of JavaScript anew: ~150 ms before its
 // first ficha, and the functions a ficha calls as it ran them).
-const { renderOne, forwardAdditions, takeAdditions, keepAdditions, flushCaches } = await commandModule('renderer', () => import('./renderer.js'));
+const { renderOne, forwardAdditions, takeAdditions } = await commandModule('renderer', () => import('./renderer.js'));
 forwardAdditions();
 
 /** A ficha's outcome, with what the worker's caches added for the main thread to keep (`keepAdditions`). */
@@ -29,15 +29,4 @@ export default async function render(job: RenderJob): Promise<WorkerResult> {
   // buffer is copied first, so nothing else moves with it.
   const pdf = o.pdf.byteOffset === 0 && o.pdf.byteLength === o.pdf.buffer.byteLength ? o.pdf : o.pdf.slice();
   return Tinypool.move({ [Tinypool.transferableSymbol]: [pdf.buffer], [Tinypool.valueSymbol]: { ...o, pdf } } as never);
-}
-
-/**
- * A batch's last task, on one of its workers: writes what every worker's caches added (each
- * outcome's `cacheAdditions`, gathered by the main thread) with this worker's caches of the same
- * files. Merging and encoding ~16,000 shaped words is warm code here; in the main thread, which
- * had never run it, it took ~300 ms before the batch could end.
- */
-export function writeCaches(list: CacheAdditions[]): void {
-  keepAdditions(list);
-  flushCaches();
 }
