@@ -167,21 +167,20 @@ export class DiskCache<V> {
     if (!this.dirty || !this.file) return;
     this.dirty = false;
     try {
+      // The entries this process used, most recent first, then the first file's others.
+      const kept = new Map<string, V>();
+      this.keepInto(kept, [...this.used].reverse());
+      this.keepInto(kept, this.load().keys());
       // The first file may grow to twice its share before the second is written again: rendering
       // one ficha again with a few new words rewrote both, ~140 ms at the exit of that render for
-      // a few words. The entries it used (from either file) and added go first, then the first
-      // file's; the second file keeps what it held.
-      const hotMax = Math.min(2 * this.hotEntries, this.maxEntries);
-      if (this.moreFile) {
-        const hot = this.kept(hotMax, false);
-        if (hot.size < hotMax) {
-          writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(hot), { private: true });
-          return;
-        }
+      // a few words; the second file keeps what it held.
+      if (this.moreFile && kept.size < Math.min(2 * this.hotEntries, this.maxEntries)) {
+        writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(kept), { private: true });
+        return;
       }
-      const all = this.kept(this.maxEntries, true);
+      this.keepInto(kept, this.loadMore().keys());
       const [hot, more] = [new Map<string, V>(), new Map<string, V>()];
-      for (const [k, v] of all) (hot.size < this.hotEntries ? hot : more).set(k, v);
+      for (const [k, v] of kept) (hot.size < this.hotEntries ? hot : more).set(k, v);
       writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(hot), { private: true });
       if (this.moreFile) writeAtomic(dirname(this.moreFile), basename(this.moreFile), this.codec.encode(more), { private: true });
     } catch {
@@ -199,25 +198,17 @@ export class DiskCache<V> {
   }
 
   /**
-   * What the files keep, at most `max` entries: the entries this process used, most recent first,
-   * then the others (those of the second file only with `withMore`, which reads it if not read yet).
+   * Adds to `out` the entries of `keys` it lacks, up to what the files keep. A key this process
+   * used is in memory or in a file already read (every added key is also used), so this reads the
+   * second file only for its own keys.
    */
-  private kept(max: number, withMore: boolean): Map<string, V> {
-    const out = new Map<string, V>();
-    const find = (k: string) => this.added.get(k) ?? this.load().get(k) ?? (withMore ? this.loadMore() : this.storedMore)?.get(k);
-    const keep = (keys: Iterable<string>) => {
-      for (const k of keys) {
-        if (out.size >= max) return;
-        if (out.has(k)) continue;
-        const v = find(k);
-        if (v !== undefined) out.set(k, v);
-      }
-    };
-    keep([...this.used].reverse());
-    keep(this.load().keys());
-    if (withMore) keep(this.loadMore().keys());
-    keep(this.added.keys());
-    return out;
+  private keepInto(out: Map<string, V>, keys: Iterable<string>): void {
+    for (const k of keys) {
+      if (out.size >= this.maxEntries) return;
+      if (out.has(k)) continue;
+      const v = this.lookup(k);
+      if (v !== undefined) out.set(k, v);
+    }
   }
 
   private load(): Stored<V> {
