@@ -77,6 +77,8 @@ interface PosTable {
   coverage?: Coverage;
   coverages?: Coverage[];
   inputCoverage?: Coverage[];
+  /** A pair adjustment's format for the second glyph: which of its values are given. */
+  valueFormat2?: Record<string, boolean>;
 }
 interface Gpos {
   featureVariations?: unknown;
@@ -112,6 +114,66 @@ export function markFeatureGlyphs(font: fontkit.Font): number[] | null {
     }
   }
   return [...ids].sort((a, b) => a - b);
+}
+
+interface LayoutTable {
+  featureVariations?: unknown;
+  lookupList?: { toArray(): { lookupType: number; subTables: Iterable<PosTable> }[] };
+}
+
+/**
+ * Whether, of all the GSUB and GPOS lookups of the font (in any feature, default or not), only
+ * pair adjustments (GPOS type 2) can act at any of `glyphs`, and none of them moves the second
+ * glyph of a pair: a text made of these glyphs alone then comes out of fontkit's layout as its
+ * characters one by one, each pair kerned on its own. A lookup acts at a glyph only when the glyph
+ * is in its first coverage (fontkit's GSUBProcessor/GPOSProcessor.applyLookup); a mark attachment
+ * acts at a mark, so it counts when one of `glyphs` is in its mark coverage. False when a lookup
+ * is of a kind this does not know, or when the font lays out with AAT tables instead.
+ */
+export function onlyPairKerningActsOn(font: fontkit.Font, glyphs: ReadonlySet<number>): boolean {
+  const f = font as unknown as { GSUB?: LayoutTable; GPOS?: LayoutTable; morx?: unknown };
+  if (!f.GSUB && !f.GPOS && f.morx) return false;
+  const covers = (c: Coverage | undefined): boolean | null => {
+    if (c?.version === 1 && c.glyphs) return Array.from(c.glyphs).some((g) => glyphs.has(g));
+    if (c?.version === 2 && c.rangeRecords) return c.rangeRecords.some((r) => [...glyphs].some((g) => g >= r.start && g <= r.end));
+    return null;
+  };
+  for (const [tag, extension] of [['GSUB', 7], ['GPOS', 9]] as const) {
+    const table = f[tag];
+    if (!table) continue;
+    if (typeof table.lookupList?.toArray !== 'function') throw new FontkitChanged(`font.${tag}.lookupList`);
+    if (table.featureVariations) return false;
+    for (const lookup of table.lookupList.toArray()) {
+      for (const sub of lookup.subTables) {
+        const [type, t] = lookup.lookupType === extension ? [sub.lookupType, sub.extension] : [lookup.lookupType, sub];
+        if (!t || type === undefined) return false;
+        const first = tag === 'GSUB' ? firstSubstitutionCoverage(type, t) : type === 2 || type === 1 || type === 3 ? t.coverage : firstCoverage(type, t);
+        const acts = covers(first);
+        if (acts === null) return false;
+        if (!acts) continue;
+        if (tag === 'GSUB' || type !== 2) return false;
+        if (!t.valueFormat2 || Object.values(t.valueFormat2).some(Boolean)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** The coverage a glyph must be in for a GSUB lookup of `type` to act there (fontkit's GSUBProcessor.applyLookup). */
+function firstSubstitutionCoverage(type: number, table: PosTable): Coverage | undefined {
+  switch (type) {
+    case 1: // single
+    case 2: // multiple
+    case 3: // alternate
+    case 4: // ligature
+    case 8: // reverse chained
+      return table.coverage;
+    case 5: // context
+      return table.version === 3 ? table.coverages?.[0] : table.coverage;
+    case 6: // chained context
+      return table.version === 3 ? table.inputCoverage?.[0] : table.coverage;
+  }
+  return undefined;
 }
 
 /** The coverage a glyph must be in for a GPOS lookup of `type` to act there (fontkit's GPOSProcessor.applyLookup). */

@@ -3,6 +3,7 @@ import { DiskCache } from '../cache/diskCache.js';
 import { numbersCodec } from '../cache/codecs.js';
 import { fontDigest } from './fonts.js';
 import { lowestCodePoints } from './fontkitInternals.js';
+import { numberRuns } from './numberRuns.js';
 
 /**
  * Shaped text: what fontkit makes of a word (glyphs after OpenType substitution, positions after
@@ -102,13 +103,17 @@ function canonical(font: fontkit.Font, caches: FontCaches, run: PdfkitRun): Pdfk
  * PDFKit's per-font cache of shaped text (`memory`), through which every word PDFKit writes or
  * measures passes: a word it shapes gets canonical glyphs (the run is changed in place, before
  * PDFKit encodes it) and is kept in the cache folder; a word not yet in memory is looked up there.
+ * A number is composed instead (numberRuns.ts), and kept nowhere.
  */
 export function shapedRuns(font: fontkit.Font, memory: Record<string, unknown>): Record<string, unknown> {
   const caches = cachesOf(font);
+  const numbers = numberRuns(font);
   return new Proxy(memory, {
     get(target, text) {
       const hit = target[text as string];
       if (hit !== undefined || typeof text !== 'string') return hit;
+      const composed = numbers?.run(text);
+      if (composed) return composed;
       const run = restore(caches.runs.get(text));
       if (run) {
         target[text] = run;
