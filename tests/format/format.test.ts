@@ -29,4 +29,22 @@ describe('es-CL printing', () => {
     expect(trimmed(1.5)).toBe('1,5');
     expect(trimmed(2)).toBe('2');
   });
+  it('prints every number as Intl.NumberFormat es-CL does (the formatter it replaces), exponents included', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values = [0, -0, 0.5, 1.5, 2.5, 9.995, 99.95, 999.5, 9999.5, 0.0005, 0.00049, 1e-7, -1e-7, 1e20, 1.2345678901234567e20, 1e21, -4.4e22, 123456789.987654, Number.MAX_SAFE_INTEGER];
+    for (let i = 0; i < 4000; i++) {
+      const magnitude = 10 ** Math.floor(random() * 16 - 6);
+      const v = (random() - 0.3) * magnitude;
+      // Decimal-looking values (amounts and percentages with a few decimals), and any double.
+      values.push(v, Math.round(v * 1000) / 1000, Math.round(v * 100 + 0.5) / 100 - 0.005);
+    }
+    const intl = (min: number, max: number) => new Intl.NumberFormat('es-CL', { minimumFractionDigits: min, maximumFractionDigits: max, signDisplay: 'negative' });
+    const fixed = [0, 1, 2, 3].map((d) => intl(d, d));
+    const upTo4 = intl(0, 4);
+    for (const v of values) {
+      for (const d of [0, 1, 2, 3]) expect(num(v, d), `${v} with ${d}`).toBe(fixed[d]!.format(v));
+      expect(trimmed(v), String(v)).toBe(upTo4.format(v));
+    }
+  });
 });
