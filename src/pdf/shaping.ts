@@ -1,4 +1,7 @@
 import type * as fontkit from 'fontkit';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir } from '../cache/cacheDir.js';
 import { DiskCache } from '../cache/diskCache.js';
 import { numbersCodec } from '../cache/codecs.js';
 import { fontDigest } from './fonts.js';
@@ -80,7 +83,13 @@ const perFont = new Map<string, FontCaches>();
 function cachesOf(font: fontkit.Font): FontCaches {
   const key = fontDigest(font);
   let c = perFont.get(key);
-  if (!c) perFont.set(key, (c = { runs: new DiskCache(`pdfkit-runs-${key}`, 16_000, undefined, numbersCodec, 4_000), widths: new DiskCache(`widths-${key}`, 15_000, undefined, numbersCodec, 4_000) }));
+  if (!c) {
+    // Version 2: no numbers (numberRuns.ts). Version 1's files were nine tenths numbers, which no
+    // render looks up any more, but which every batch worker would still read: they go.
+    const dir = cacheDir();
+    if (dir) for (const f of ['pdfkit-runs', 'widths']) for (const more of ['', '-mas']) rmSync(join(dir, `${f}-${key}${more}.bin`), { force: true });
+    perFont.set(key, (c = { runs: new DiskCache(`pdfkit-runs-2-${key}`, 16_000, dir, numbersCodec, 4_000), widths: new DiskCache(`widths-2-${key}`, 15_000, dir, numbersCodec, 4_000) }));
+  }
   return c;
 }
 

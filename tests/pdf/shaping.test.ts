@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -48,6 +48,28 @@ describe('shaped text', () => {
       expect(b.stats.shaped).toBe(0);
       expect(b.stats.fromCache).toBeGreaterThan(100);
       expect(Buffer.compare(fromCache, shapedFirst)).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
+
+  it('removes the word caches of version 1 (nine tenths numbers, which are composed now) and writes version 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ficha-shaping-v1-'));
+    const { fontFileDigest } = await import('../../src/pdf/fontFiles.js');
+    const { resolveFontPath } = await import('../../src/pdf/fonts.js');
+    const digest = fontFileDigest(resolveFontPath('@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf', '.'));
+    const legacy = [`pdfkit-runs-${digest}.bin`, `pdfkit-runs-${digest}-mas.bin`, `widths-${digest}.bin`, `widths-${digest}-mas.bin`];
+    for (const f of legacy) writeFileSync(join(dir, f), 'FICHANUM');
+    vi.stubEnv('FICHA_CACHE_DIR', dir);
+    try {
+      const a = await freshPipeline();
+      await a.pipeline.renderFicha('r.yaml', REFERENCE_YAML);
+      a.flush();
+      const files = readdirSync(dir);
+      expect(files.filter((f) => legacy.includes(f))).toEqual([]);
+      expect(files).toContain(`pdfkit-runs-2-${digest}.bin`);
+      expect(files).toContain(`widths-2-${digest}.bin`);
     } finally {
       vi.unstubAllEnvs();
       vi.resetModules();

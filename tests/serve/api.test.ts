@@ -121,7 +121,7 @@ describe('the server and the cache folder', () => {
       expect(r.status).toBe(200);
       expect(readdirSync(dir).filter((f) => f.startsWith('pdfkit-runs-'))).toEqual([]);
       await s.close();
-      expect(readdirSync(dir).filter((f) => /^pdfkit-runs-[0-9a-f]+\.bin$/.test(f)).length).toBeGreaterThan(0);
+      expect(readdirSync(dir).filter((f) => /^pdfkit-runs-2-[0-9a-f]+\.bin$/.test(f)).length).toBeGreaterThan(0);
     } finally {
       vi.unstubAllEnvs();
     }
