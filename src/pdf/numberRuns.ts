@@ -121,46 +121,48 @@ function composer(table: Table, scale: number, unitsPerEm: number): NumberRuns {
   const advances: number[] = [];
   table.characters.forEach(([code, id, advance, lowest], i) => {
     index[code] = i;
-    glyphs.push(Object.freeze({ id, advanceWidth: advance, codePoints: Object.freeze([lowest]) }));
+    // Shared by every run (PDFKit only reads glyphs), and shaped as restored runs' glyphs are.
+    glyphs.push({ id, advanceWidth: advance, codePoints: [lowest] });
     advances.push(advance);
   });
-  /** The word's characters as table rows, or undefined when it is not a number this composes. */
-  const rows = (word: string): number[] | undefined => {
+  // NaN: a pair that does not compose.
+  const kerning = Float64Array.from(table.kerning, (k) => k ?? NaN);
+  /** Whether the word is a number this composes: its characters and pairs in the table, a digit among them. */
+  const composes = (word: string): boolean => {
     let digit = false;
-    const out: number[] = [];
+    let previous = NONE;
     for (let i = 0; i < word.length; i++) {
       const c = word.charCodeAt(i);
       const row = c < 128 ? index[c]! : NONE;
-      if (row === NONE) return undefined;
-      if (i > 0 && table.kerning[out[i - 1]! * n + row] == null) return undefined;
+      if (row === NONE || (previous !== NONE && Number.isNaN(kerning[previous * n + row]))) return false;
       if (c >= 48 && c <= 57) digit = true;
-      out.push(row);
+      previous = row;
     }
-    return digit ? out : undefined;
+    return digit;
   };
-  // Advance of the glyph at `i` in font units: its own, plus the kerning with the next.
-  const xAdvance = (r: number[], i: number) => advances[r[i]!]! + (i + 1 < r.length ? table.kerning[r[i]! * n + r[i + 1]!]! : 0);
+  // Advance in font units of the glyph at `i` of a word that composes: its own, plus the kerning with the next.
+  const xAdvance = (word: string, i: number) => {
+    const row = index[word.charCodeAt(i)]!;
+    return advances[row]! + (i + 1 < word.length ? kerning[row * n + index[word.charCodeAt(i + 1)]!]! : 0);
+  };
   return {
     width(word) {
       // A cheap refusal for the words that are not numbers (most start with a letter).
       const first = word.charCodeAt(0);
-      if (!(first < 128 && index[first] !== NONE)) return undefined;
-      const r = rows(word);
-      if (!r) return undefined;
+      if (!(first < 128 && index[first] !== NONE) || !composes(word)) return undefined;
       let width = 0;
-      for (let i = 0; i < r.length; i++) width += xAdvance(r, i);
+      for (let i = 0; i < word.length; i++) width += xAdvance(word, i);
       return width / unitsPerEm;
     },
     run(word) {
       const first = word.charCodeAt(0);
-      if (!(first < 128 && index[first] !== NONE)) return undefined;
-      const r = rows(word);
-      if (!r) return undefined;
+      if (!(first < 128 && index[first] !== NONE) || !composes(word)) return undefined;
       const run: ComposedRun = { glyphs: [], positions: [], advanceWidth: 0 };
-      for (let i = 0; i < r.length; i++) {
-        const x = xAdvance(r, i) * scale;
-        run.glyphs.push(glyphs[r[i]!]!);
-        run.positions.push({ xAdvance: x, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advances[r[i]!]! * scale });
+      for (let i = 0; i < word.length; i++) {
+        const row = index[word.charCodeAt(i)]!;
+        const x = xAdvance(word, i) * scale;
+        run.glyphs.push(glyphs[row]!);
+        run.positions.push({ xAdvance: x, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advances[row]! * scale });
         run.advanceWidth += x;
       }
       return run;
