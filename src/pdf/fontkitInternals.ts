@@ -106,10 +106,9 @@ export function markFeatureGlyphs(font: fontkit.Font): number[] | null {
       for (const sub of lookup.subTables) {
         // An extension lookup (type 9) holds its real type and table.
         const [type, table] = lookup.lookupType === 9 ? [sub.lookupType, sub.extension] : [lookup.lookupType, sub];
-        const coverage = table && firstCoverage(type, table);
-        if (coverage?.version === 1 && coverage.glyphs) for (const g of Array.from(coverage.glyphs)) ids.add(g);
-        else if (coverage?.version === 2 && coverage.rangeRecords) for (const r of coverage.rangeRecords) for (let g = r.start; g <= r.end; g++) ids.add(g);
-        else return null;
+        const covered = coverageGlyphs(table && firstCoverage(type, table));
+        if (!covered) return null;
+        for (const g of covered) ids.add(g);
       }
     }
   }
@@ -133,11 +132,6 @@ interface LayoutTable {
 export function onlyPairKerningActsOn(font: fontkit.Font, glyphs: ReadonlySet<number>): boolean {
   const f = font as unknown as { GSUB?: LayoutTable; GPOS?: LayoutTable; morx?: unknown };
   if (!f.GSUB && !f.GPOS && f.morx) return false;
-  const covers = (c: Coverage | undefined): boolean | null => {
-    if (c?.version === 1 && c.glyphs) return Array.from(c.glyphs).some((g) => glyphs.has(g));
-    if (c?.version === 2 && c.rangeRecords) return c.rangeRecords.some((r) => [...glyphs].some((g) => g >= r.start && g <= r.end));
-    return null;
-  };
   for (const [tag, extension] of [['GSUB', 7], ['GPOS', 9]] as const) {
     const table = f[tag];
     if (!table) continue;
@@ -148,9 +142,9 @@ export function onlyPairKerningActsOn(font: fontkit.Font, glyphs: ReadonlySet<nu
         const [type, t] = lookup.lookupType === extension ? [sub.lookupType, sub.extension] : [lookup.lookupType, sub];
         if (!t || type === undefined) return false;
         const first = tag === 'GSUB' ? firstSubstitutionCoverage(type, t) : type === 2 || type === 1 || type === 3 ? t.coverage : firstCoverage(type, t);
-        const acts = covers(first);
-        if (acts === null) return false;
-        if (!acts) continue;
+        const covered = coverageGlyphs(first);
+        if (!covered) return false;
+        if (!covered.some((g) => glyphs.has(g))) continue;
         if (tag === 'GSUB' || type !== 2) return false;
         if (!t.valueFormat2 || Object.values(t.valueFormat2).some(Boolean)) return false;
       }
@@ -169,9 +163,9 @@ function firstSubstitutionCoverage(type: number, table: PosTable): Coverage | un
     case 8: // reverse chained
       return table.coverage;
     case 5: // context
-      return table.version === 3 ? table.coverages?.[0] : table.coverage;
+      return contextCoverage(table, false);
     case 6: // chained context
-      return table.version === 3 ? table.inputCoverage?.[0] : table.coverage;
+      return contextCoverage(table, true);
   }
   return undefined;
 }
@@ -185,11 +179,23 @@ function firstCoverage(type: number | undefined, table: PosTable): Coverage | un
     case 6: // mark to mark
       return table.mark1Coverage;
     case 7: // context
-      return table.version === 3 ? table.coverages?.[0] : table.coverage;
+      return contextCoverage(table, false);
     case 8: // chained context
-      return table.version === 3 ? table.inputCoverage?.[0] : table.coverage;
+      return contextCoverage(table, true);
   }
   return undefined;
+}
+
+/** The first input coverage of a (chained) context lookup, the same in GSUB and GPOS. */
+function contextCoverage(table: PosTable, chained: boolean): Coverage | undefined {
+  return table.version === 3 ? (chained ? table.inputCoverage : table.coverages)?.[0] : table.coverage;
+}
+
+/** The glyphs a coverage table lists (format 1) or spans (format 2); null for one this does not know. */
+function coverageGlyphs(c: Coverage | undefined): number[] | null {
+  if (c?.version === 1 && c.glyphs) return Array.from(c.glyphs);
+  if (c?.version === 2 && c.rangeRecords) return c.rangeRecords.flatMap((r) => Array.from({ length: r.end - r.start + 1 }, (_, i) => r.start + i));
+  return null;
 }
 
 /**

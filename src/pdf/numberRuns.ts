@@ -127,7 +127,7 @@ function composer(table: Table, scale: number, unitsPerEm: number): NumberRuns {
   });
   // NaN: a pair that does not compose.
   const kerning = Float64Array.from(table.kerning, (k) => k ?? NaN);
-  /** Whether the word is a number this composes: its characters and pairs in the table, a digit among them. */
+  /** Whether the word is a number this composes: its characters and pairs in the table, a digit among them (a word that starts with a letter is refused at once). */
   const composes = (word: string): boolean => {
     let digit = false;
     let previous = NONE;
@@ -147,16 +147,13 @@ function composer(table: Table, scale: number, unitsPerEm: number): NumberRuns {
   };
   return {
     width(word) {
-      // A cheap refusal for the words that are not numbers (most start with a letter).
-      const first = word.charCodeAt(0);
-      if (!(first < 128 && index[first] !== NONE) || !composes(word)) return undefined;
+      if (!composes(word)) return undefined;
       let width = 0;
       for (let i = 0; i < word.length; i++) width += xAdvance(word, i);
       return width / unitsPerEm;
     },
     run(word) {
-      const first = word.charCodeAt(0);
-      if (!(first < 128 && index[first] !== NONE) || !composes(word)) return undefined;
+      if (!composes(word)) return undefined;
       const run: ComposedRun = { glyphs: [], positions: [], advanceWidth: 0 };
       for (let i = 0; i < word.length; i++) {
         const row = index[word.charCodeAt(i)]!;
