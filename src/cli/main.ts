@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // The `ficha` command's entry (bundled into dist/main.js).
 import { raiseOptimizationBudget } from '../batch/optimizationBudget.js';
+import { keepFichaObjectsYoung } from '../batch/pretenuring.js';
 import { main } from './program.js';
 
 // Before any command loads its modules (they load on demand, after this line).
 raiseOptimizationBudget();
+keepFichaObjectsYoung();
 
 // `ficha render DIR | head`: a reader that stops early closes the pipe. The command still finishes
 // its work (every PDF and the manifest), only without the lines nobody reads.
