@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
+import { userChoseNodeFlag } from './userNodeFlags.js';
 
 /**
  * A young-generation collection (about one per ficha) copies with helper threads. With a core to
@@ -14,15 +15,13 @@ import { setFlagsFromString } from 'node:v8';
  */
 const HELPERS_OFF = '--no-parallel-scavenge';
 
-/** A person who passed node any flag about the collector's threads keeps theirs. */
-const chosenByUser = () => [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => /single-threaded|parallel-|concurrent-/.test(a));
-
 /**
  * Before starting `workers` worker threads: young collections in each worker's own thread when
  * the workers take every core. V8 leaves this flag out of its code caches' check, so caches made
  * with or without it stay valid.
  */
 export function collectInOwnThreadIfCoresBusy(workers: number): void {
-  if (workers < availableParallelism() || chosenByUser()) return;
+  // Any flag about the collector's threads is the person's choice.
+  if (workers < availableParallelism() || userChoseNodeFlag(/single-threaded|parallel-|concurrent-/)) return;
   setFlagsFromString(HELPERS_OFF);
 }

@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { userChoseNodeFlag } from './userNodeFlags.js';
 
 /**
  * V8 optimizes a function (TurboFan, on background threads) once it has run a budget of bytecode
@@ -16,8 +17,6 @@ import { setFlagsFromString } from 'node:v8';
 const DEFAULT_BUDGET = 66 * 1024;
 const RAISED_BUDGET = 16 * DEFAULT_BUDGET;
 
-const chosenByUser = () => [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--interrupt-budget'));
-
 /**
  * The budget ficha set, if it set one: V8 cannot tell. Kept on the global object, not in this
  * module, because the command's entry and its bundle (dist/cjs/render.cjs) each hold a copy of it.
@@ -25,7 +24,7 @@ const chosenByUser = () => [...process.execArgv, process.env.NODE_OPTIONS ?? '']
 const SET = Symbol.for('ficha.interruptBudget');
 const state = globalThis as { [SET]?: number };
 function setBudget(budget: number): void {
-  if (chosenByUser()) return;
+  if (userChoseNodeFlag(/--interrupt-budget/)) return;
   setFlagsFromString(`--interrupt-budget=${budget}`);
   state[SET] = budget;
 }

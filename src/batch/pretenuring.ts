@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { userChoseNodeFlag } from './userNodeFlags.js';
 
 /**
  * V8 "pretenures" an allocation site once most of its objects survive a young-generation
@@ -12,6 +13,6 @@ import { setFlagsFromString } from 'node:v8';
  * A choice of the person running the command is kept.
  */
 export function keepFichaObjectsYoung(): void {
-  if ([...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('allocation-site-pretenuring'))) return;
+  if (userChoseNodeFlag(/allocation-site-pretenuring/)) return;
   setFlagsFromString('--no-allocation-site-pretenuring');
 }
