@@ -139,6 +139,10 @@ await build({
   logLevel: 'warning',
   // installedUrl's require.resolve('pdfkit') runs at run time, on purpose.
   logOverride: { 'require-resolve-not-external': 'silent' },
+  // Without indentation and comments the renderer is 2.8 MB instead of 3.85: every cold render and
+  // every worker reads and hashes a quarter less (cold `render`: ~3% faster, 14 of 20 alternated
+  // pairs). Names stay as written, so a crash's stack still names its functions.
+  minifyWhitespace: true,
   // ES modules are strict; so is their bundle.
   banner: { js: "'use strict';\n// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\nconst __ficha_import_meta_url = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'main.js')).href;" },
 });
