@@ -10,7 +10,9 @@ import { userChoseNodeFlag } from './userNodeFlags.js';
  * finished fichas. Without pretenuring, 300 fichas with two workers took ~7% less time and CPU
  * (9 of 9 alternated pairs) and 1,000 fichas ~9% less, with the same peak RSS; one thread rendering
  * 600 fichas ran 22 full collections instead of 36.
- * A choice of the person running the command is kept.
+ * Set for every command at start-up, not only for batches: V8 includes this flag in its code
+ * caches' check, so a batch and a single render under different settings would keep rejecting each
+ * other's code cache. A choice of the person running the command is kept.
  */
 export function keepFichaObjectsYoung(): void {
   if (userChoseNodeFlag(/allocation-site-pretenuring/)) return;
