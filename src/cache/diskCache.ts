@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { writeAtomic } from '../output/write.js';
 import { cacheDir } from './cacheDir.js';
@@ -69,6 +69,11 @@ function flushAtExit(): void {
   process.once('exit', flushCaches);
 }
 
+/** The files of the cache `name`: the first, and the second (`<name>-mas`) that entries past `hotEntries` go to. */
+function cacheFiles(dir: string, name: string, codec: Pick<Codec<unknown>, 'extension'>): [string, string] {
+  return [join(dir, `${name}.${codec.extension}`), join(dir, `${name}-mas.${codec.extension}`)];
+}
+
 /**
  * A map kept in one file of the cache folder (JSON, or another codec), loaded on first use. New
  * entries are written two seconds after the first of them (so at most every two seconds during a
@@ -110,9 +115,15 @@ export class DiskCache<V> {
      */
     private readonly hotEntries = maxEntries,
   ) {
-    this.file = dir ? join(dir, `${name}.${codec.extension}`) : undefined;
-    this.moreFile = dir && hotEntries < maxEntries ? join(dir, `${name}-mas.${codec.extension}`) : undefined;
+    const [file, more] = dir ? cacheFiles(dir, name, codec) : [];
+    this.file = file;
+    this.moreFile = hotEntries < maxEntries ? more : undefined;
     open.add(this as DiskCache<unknown>);
+  }
+
+  /** Deletes the files of the cache `name` (an older version no process reads any more), if any. */
+  static remove(name: string, codec: Pick<Codec<unknown>, 'extension'>, dir: string | null | undefined = cacheDir()): void {
+    if (dir) for (const f of cacheFiles(dir, name, codec)) rmSync(f, { force: true });
   }
 
   get(key: string): V | undefined {

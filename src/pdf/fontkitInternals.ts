@@ -106,7 +106,7 @@ export function markFeatureGlyphs(font: fontkit.Font): number[] | null {
       for (const sub of lookup.subTables) {
         // An extension lookup (type 9) holds its real type and table.
         const [type, table] = lookup.lookupType === 9 ? [sub.lookupType, sub.extension] : [lookup.lookupType, sub];
-        const covered = coverageGlyphs(table && firstCoverage(type, table));
+        const covered = coverageGlyphs(table && firstCoverage('GPOS', type, table));
         if (!covered) return null;
         for (const g of covered) ids.add(g);
       }
@@ -141,8 +141,7 @@ export function onlyPairKerningActsOn(font: fontkit.Font, glyphs: ReadonlySet<nu
       for (const sub of lookup.subTables) {
         const [type, t] = lookup.lookupType === extension ? [sub.lookupType, sub.extension] : [lookup.lookupType, sub];
         if (!t || type === undefined) return false;
-        const first = tag === 'GSUB' ? firstSubstitutionCoverage(type, t) : type === 2 || type === 1 || type === 3 ? t.coverage : firstCoverage(type, t);
-        const covered = coverageGlyphs(first);
+        const covered = coverageGlyphs(firstCoverage(tag, type, t));
         if (!covered) return false;
         if (!covered.some((g) => glyphs.has(g))) continue;
         if (tag === 'GSUB' || type !== 2) return false;
@@ -153,42 +152,23 @@ export function onlyPairKerningActsOn(font: fontkit.Font, glyphs: ReadonlySet<nu
   return true;
 }
 
-/** The coverage a glyph must be in for a GSUB lookup of `type` to act there (fontkit's GSUBProcessor.applyLookup). */
-function firstSubstitutionCoverage(type: number, table: PosTable): Coverage | undefined {
-  switch (type) {
-    case 1: // single
-    case 2: // multiple
-    case 3: // alternate
-    case 4: // ligature
-    case 8: // reverse chained
-      return table.coverage;
-    case 5: // context
-      return contextCoverage(table, false);
-    case 6: // chained context
-      return contextCoverage(table, true);
-  }
-  return undefined;
-}
+/** Which of a subtable's coverages a glyph must be in for the lookup to act there. */
+type FirstCoverage = 'coverage' | 'markCoverage' | 'mark1Coverage' | 'context' | 'chained context';
 
-/** The coverage a glyph must be in for a GPOS lookup of `type` to act there (fontkit's GPOSProcessor.applyLookup). */
-function firstCoverage(type: number | undefined, table: PosTable): Coverage | undefined {
-  switch (type) {
-    case 4: // mark to base
-    case 5: // mark to ligature
-      return table.markCoverage;
-    case 6: // mark to mark
-      return table.mark1Coverage;
-    case 7: // context
-      return contextCoverage(table, false);
-    case 8: // chained context
-      return contextCoverage(table, true);
-  }
-  return undefined;
-}
+/** By table and lookup type, as fontkit's GSUBProcessor and GPOSProcessor.applyLookup look: a type not here is not known. */
+const FIRST_COVERAGE: Record<'GSUB' | 'GPOS', Partial<Record<number, FirstCoverage>>> = {
+  // single, multiple, alternate, ligature, context, chained context, reverse chained
+  GSUB: { 1: 'coverage', 2: 'coverage', 3: 'coverage', 4: 'coverage', 5: 'context', 6: 'chained context', 8: 'coverage' },
+  // single, pair, cursive, mark to base, mark to ligature, mark to mark, context, chained context
+  GPOS: { 1: 'coverage', 2: 'coverage', 3: 'coverage', 4: 'markCoverage', 5: 'markCoverage', 6: 'mark1Coverage', 7: 'context', 8: 'chained context' },
+};
 
-/** The first input coverage of a (chained) context lookup, the same in GSUB and GPOS. */
-function contextCoverage(table: PosTable, chained: boolean): Coverage | undefined {
-  return table.version === 3 ? (chained ? table.inputCoverage : table.coverages)?.[0] : table.coverage;
+/** The coverage a glyph must be in for a lookup of `type` in `tag` to act there; undefined for a type this does not know. */
+function firstCoverage(tag: 'GSUB' | 'GPOS', type: number | undefined, table: PosTable): Coverage | undefined {
+  const first = type === undefined ? undefined : FIRST_COVERAGE[tag][type];
+  // A (chained) context lookup's first input coverage: format 3 lists one per input glyph.
+  if (first === 'context' || first === 'chained context') return table.version === 3 ? (first === 'context' ? table.coverages : table.inputCoverage)?.[0] : table.coverage;
+  return first && table[first];
 }
 
 /** The glyphs a coverage table lists (format 1) or spans (format 2); null for one this does not know. */

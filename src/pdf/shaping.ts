@@ -1,6 +1,4 @@
 import type * as fontkit from 'fontkit';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { cacheDir } from '../cache/cacheDir.js';
 import { DiskCache } from '../cache/diskCache.js';
 import { numbersCodec } from '../cache/codecs.js';
@@ -87,7 +85,7 @@ function cachesOf(font: fontkit.Font): FontCaches {
     // Version 2: no numbers (numberRuns.ts). Version 1's files were nine tenths numbers, which no
     // render looks up any more, but which every batch worker would still read: they go.
     const dir = cacheDir();
-    if (dir) for (const f of ['pdfkit-runs', 'widths']) for (const more of ['', '-mas']) rmSync(join(dir, `${f}-${key}${more}.bin`), { force: true });
+    for (const f of ['pdfkit-runs', 'widths']) DiskCache.remove(`${f}-${key}`, numbersCodec, dir);
     perFont.set(key, (c = { runs: new DiskCache(`pdfkit-runs-2-${key}`, 16_000, dir, numbersCodec, 4_000), widths: new DiskCache(`widths-2-${key}`, 15_000, dir, numbersCodec, 4_000) }));
   }
   return c;
