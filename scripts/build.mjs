@@ -4,7 +4,8 @@
 // command's modules are chunks loaded on demand: `--help` loads almost nothing, `validate` neither
 // PDFKit nor Vega.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -172,4 +173,26 @@ for (const dir of ['dist', 'dist/cjs']) {
     // eslint-disable-next-line no-control-regex
     if (/[^\x00-\x7f]/.test(code)) writeFileSync(file, code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   }
+}
+
+/**
+ * The build's stamp (src/cache/buildIdentity.ts): a hash of every file written above and the
+ * versions of the packages that decide a PDF's bytes. Every cache file carries the identity made
+ * from it, and `--changed` keys every ficha with it, so a new build trusts nothing an older one
+ * computed. Written last, over the files as they will run.
+ */
+{
+  const hash = createHash('sha256');
+  const walk = (dir, rel) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = `${dir}/${name}`;
+      if (statSync(path).isDirectory()) walk(path, `${rel}${name}/`);
+      else hash.update(`${rel}${name}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  walk('dist', '');
+  const packages = Object.fromEntries(
+    ['pdfkit', 'fontkit', 'vega', 'vega-lite', 'handlebars', 'yaml', 'zod'].map((p) => [p, JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version]),
+  );
+  writeFileSync('dist/build-id.json', `${JSON.stringify({ code: hash.digest('hex'), packages }, null, 1)}\n`);
 }

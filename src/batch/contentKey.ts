@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { delimiter, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { buildIdentity, folderDigest } from '../cache/buildIdentity.js';
 import { PACKAGE_ROOT, RULESETS_DIR } from '../paths.js';
 
 /** Everything besides the input's bytes that changes the PDF. */
@@ -13,20 +14,6 @@ export interface KeyOptions {
 
 const ROOT = PACKAGE_ROOT;
 const RULESETS = RULESETS_DIR;
-/** sha256 of a folder's files (paths and bytes), sorted. */
-function folderHash(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else hash.update(`${relative(dir, p)}\0`).update(readFileSync(p)).update('\0');
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
-}
-
 let version: string | undefined;
 export function fichaVersion(): string {
   version ??= (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -34,16 +21,18 @@ export function fichaVersion(): string {
 }
 
 /**
- * What every input of a batch shares in its content key: the templates folder, the rule sets
- * (built in and FICHA_RULESETS), the ficha version, the options that change the PDF and
+ * What every input of a batch shares in its content key: the build identity (the code, the
+ * packages, the lock file and Node: any change of them renders every ficha again), the templates
+ * folder, the rule sets (built in and FICHA_RULESETS), the options that change the PDF and
  * SOURCE_DATE_EPOCH. Computed once per batch.
  */
 export function keyContext(opts: KeyOptions): string {
   const extra = (process.env.FICHA_RULESETS ?? '').split(delimiter).filter(Boolean);
   return JSON.stringify({
     version: fichaVersion(),
-    templates: folderHash(opts.templatesDir),
-    rulesets: [RULESETS, ...extra].map(folderHash),
+    build: buildIdentity(),
+    templates: folderDigest(opts.templatesDir),
+    rulesets: [RULESETS, ...extra].map((d) => folderDigest(d)),
     charts: opts.charts,
     strict: opts.strict,
     date: opts.date ?? null,

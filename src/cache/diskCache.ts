@@ -1,8 +1,8 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { writeAtomic } from '../output/write.js';
 import { cacheDir } from './cacheDir.js';
 import { jsonCodec, numbersCodec, type Codec, type Stored } from './codecs.js';
+import { discard, readStamped, writeStamped } from './stamped.js';
 
 /** The caches of this process. */
 const open = new Set<DiskCache<unknown>>();
@@ -77,9 +77,9 @@ function cacheFiles(dir: string, name: string, codec: Pick<Codec<unknown>, 'exte
 /**
  * A map kept in one file of the cache folder (JSON, or another codec), loaded on first use. New
  * entries are written two seconds after the first of them (so at most every two seconds during a
- * batch) and when the process exits, atomically: a reader never sees half a file, and two
- * processes writing at once lose entries, never correctness. A file that cannot be read or parsed
- * is an empty cache. The file keeps at most `maxEntries`, those this process used last first: the
+ * batch) and when the process exits, atomically and stamped (stamped.ts): a reader never sees
+ * half a file, two processes writing at once lose entries, never correctness, and a file that
+ * another build wrote, or that is damaged, is an empty cache. The file keeps at most `maxEntries`, those this process used last first: the
  * ficha a person renders again and again finds all its entries there, however many other fichas
  * a batch rendered before.
  */
@@ -186,14 +186,14 @@ export class DiskCache<V> {
       // one ficha again with a few new words rewrote both, ~140 ms at the exit of that render for
       // a few words; the second file keeps what it held.
       if (this.moreFile && kept.size < Math.min(2 * this.hotEntries, this.maxEntries)) {
-        writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(kept), { private: true });
+        writeStamped(dirname(this.file), basename(this.file), this.codec.encode(kept));
         return;
       }
       this.keepInto(kept, this.loadMore().keys());
       const [hot, more] = [new Map<string, V>(), new Map<string, V>()];
       for (const [k, v] of kept) (hot.size < this.hotEntries ? hot : more).set(k, v);
-      writeAtomic(dirname(this.file), basename(this.file), this.codec.encode(hot), { private: true });
-      if (this.moreFile) writeAtomic(dirname(this.moreFile), basename(this.moreFile), this.codec.encode(more), { private: true });
+      writeStamped(dirname(this.file), basename(this.file), this.codec.encode(hot));
+      if (this.moreFile) writeStamped(dirname(this.moreFile), basename(this.moreFile), this.codec.encode(more));
     } catch {
       // a full or read-only disk: the cache is simply not kept
     }
@@ -230,14 +230,17 @@ export class DiskCache<V> {
     return (this.storedMore ??= this.read(this.moreFile));
   }
 
+  /** A file's entries; none when it is not there or not trusted (stamped.ts), which starts it anew. */
   private read(file: string | undefined): Stored<V> {
-    if (!file) return new Map();
+    const contents = file && readStamped(file);
+    if (!file || !contents) return new Map();
     try {
-      const stored = this.codec.decode(readFileSync(file));
+      const stored = this.codec.decode(contents);
       diskCacheStats.filesRead++;
       return stored;
     } catch {
-      // not there yet, or damaged: start empty
+      // Stamped by this build yet unreadable: a fault of the codec, never trusted either.
+      discard(file, 'danado');
       return new Map();
     }
   }

@@ -5,9 +5,8 @@ import * as vega from './vega.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartTheme, resolveThemeRefs, vegaLiteConfig, type ChartTheme } from './theme.js';
 import type { Theme } from '../layout/templates.js';
-import { PACKAGE_ROOT } from '../paths.js';
 import { cacheDir } from '../cache/cacheDir.js';
-import { writeAtomic } from '../output/write.js';
+import { readStamped, writeStamped } from '../cache/stamped.js';
 
 /** Text width as the PDF will set it: the chart layout must measure what is drawn. */
 export type MeasureText = (text: string, bold: boolean, size: number) => number;
@@ -49,15 +48,6 @@ vega.defaultLocale(
   },
 );
 const textMetrics = vega.textMetrics;
-
-/** Part of the cache key: another Vega-Lite or Vega compiles and parses anew. */
-const LIBRARY_VERSIONS = ['vega-lite', 'vega'].map((lib) => {
-  try {
-    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', lib, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return lib;
-  }
-}).join(' ');
 
 /** Where the laid-out chart's marks, axes and labels reach, in the view's coordinates. */
 function extent(view: vega.View): { x1: number; y1: number; x2: number; y2: number } {
@@ -109,19 +99,18 @@ export class ChartEngine {
   /**
    * The Vega runtime (Vega's parsed dataflow) of the Vega-Lite spec `vl`. Compiling with Vega-Lite
    * and parsing with Vega depend only on `vl` and the two libraries' versions, so the result is
-   * kept in the cache folder by a hash of them: a person rendering one ficha at a time does not pay
+   * kept in the cache folder by a hash of `vl`, stamped with the build identity (which holds the
+   * versions): a person rendering one ficha at a time does not pay
    * for compiling and parsing every chart spec at every start, nor for loading Vega-Lite at all.
    */
   private async parsed(spec: string, vl: Record<string, unknown>): Promise<vega.Runtime> {
-    const key = createHash('sha256').update(JSON.stringify(vl)).update(LIBRARY_VERSIONS).digest('hex');
+    const key = createHash('sha256').update(JSON.stringify(vl)).digest('hex');
     const cache = cacheDir();
     const dir = cache && join(cache, 'vega');
     const name = `${spec}-${key.slice(0, 32)}.runtime.json`;
-    try {
-      if (dir) return JSON.parse(readFileSync(join(dir, name), 'utf8')) as vega.Runtime;
-    } catch {
-      // not cached yet, or damaged
-    }
+    // Stamped (cache/stamped.ts): a file from another build, or damaged, is compiled again.
+    const stored = dir ? readStamped(join(dir, name)) : undefined;
+    if (stored) return JSON.parse(stored.toString('utf8')) as vega.Runtime;
     const { compile } = await import('vega-lite');
     const warnings = this.warnings;
     const logger = { level: () => logger, error: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), warn: (...m: unknown[]) => warnings.push(`${spec}: ${m.join(' ')}`), info: () => logger, debug: () => logger };
@@ -130,7 +119,7 @@ export class ChartEngine {
     // A spec that warns is compiled again next time, so that its warnings are seen again.
     if (dir && warnings.length === before) {
       try {
-        writeAtomic(dir, name, JSON.stringify(runtime), { private: true });
+        writeStamped(dir, name, Buffer.from(JSON.stringify(runtime), 'utf8'));
       } catch {
         // a read-only or full cache folder: no cache
       }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { cacheDir } from '../cache/cacheDir.js';
-import { writeAtomic } from '../output/write.js';
+import { readStamped, writeStamped } from '../cache/stamped.js';
 
 /**
  * A command's module. The build (scripts/build.mjs) also writes the heavy commands as CommonJS
@@ -25,9 +25,11 @@ const pending = new Map<string, () => Buffer>();
 
 /**
  * Runs a CommonJS file as Node would (a module wrapper, its own `require`) and returns its exports,
- * compiled with the code cache kept for this file's size and time and this Node; a missing or
- * rejected cache is written at exit. The cache is only an optimisation: without a cache folder, or
- * with a damaged file, the module is compiled from its source.
+ * compiled with the code cache kept for this file's contents and this Node; a missing or rejected
+ * cache is written at exit. The cache is only an optimisation: without a cache folder, or with a
+ * file that fails its stamp, the module is compiled from its source. V8 does not check a code
+ * cache's contents in release builds (flipped bytes crashed every later start), so the stamp's
+ * checksum is checked before V8 sees a byte of it.
  */
 export function loadCompiled(file: string, dir: string | undefined = cacheDir()): unknown {
   // The build escapes every non-ASCII character, and Node reads ASCII as Latin-1 faster than as
@@ -35,16 +37,11 @@ export function loadCompiled(file: string, dir: string | undefined = cacheDir())
   let source = readFileSync(file, 'latin1');
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(source)) source = readFileSync(file, 'utf8');
-  const stat = statSync(file);
   const name = basename(file).replace(/\.c?js$/, '');
-  const key = createHash('sha256').update(`${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs}`).digest('hex').slice(0, 16);
+  // The text itself, not its size and time: a same-size edit kept running the old code.
+  const key = createHash('sha256').update(`${process.version} ${process.arch}\0`).update(source).digest('hex').slice(0, 32);
   const cacheFile = dir ? join(dir, 'v8', `${name}-${key}.bin`) : undefined;
-  let cachedData: Buffer | undefined;
-  try {
-    if (cacheFile) cachedData = readFileSync(cacheFile);
-  } catch {
-    // not written yet
-  }
+  const cachedData = cacheFile ? readStamped(cacheFile) : undefined;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
@@ -61,7 +58,7 @@ export function writeCodeCaches(): void {
     const [folder, file] = [dirname(cacheFile), basename(cacheFile)];
     const name = file.replace(/-[0-9a-f]+\.bin$/, '');
     try {
-      writeAtomic(folder, file, make(), { private: true });
+      writeStamped(folder, file, make());
       for (const old of readdirSync(folder)) if (old !== file && old.startsWith(`${name}-`) && old.endsWith('.bin')) rmSync(join(folder, old), { force: true });
     } catch {
       // a full or read-only disk: the next start compiles again

@@ -165,6 +165,28 @@ export async function main(argv: string[]): Promise<number> {
       process.exitCode = await extractCommand(pdf, opts);
     });
 
+  const cache = program
+    .command('cache')
+    .description('la caché de ficha (FICHA_CACHE_DIR; vacía, la desactiva): lo que guarda y cómo vaciarla')
+    .helpOption('-h, --help', 'muestra esta ayuda');
+  cache
+    .command('info')
+    .description('muestra la carpeta, sus archivos (tamaño y si esta compilación los usa) y la identidad de la compilación')
+    .option('--json', 'como JSON, para otros programas')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (opts) => {
+      const { cacheInfoCommand } = await import('./cache.js');
+      process.exitCode = cacheInfoCommand(opts);
+    });
+  cache
+    .command('clear')
+    .description('borra todo lo que hay en la carpeta de la caché')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async () => {
+      const { cacheClearCommand } = await import('./cache.js');
+      process.exitCode = cacheClearCommand();
+    });
+
   process.exitCode = undefined;
   try {
     await program.parseAsync(argv);
