@@ -1,9 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheDir } from '../../src/cache/cacheDir.js';
 import { DiskCache, diskCacheStats } from '../../src/cache/diskCache.js';
+import { readStamped } from '../../src/cache/stamped.js';
+
+/** A cache file's JSON, through its stamp (stamped.ts). */
+const stored = (file: string) => JSON.parse(readStamped(file)!.toString('utf8')) as Record<string, unknown>;
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'ficha-cache-test-'));
 
@@ -50,7 +54,7 @@ describe('DiskCache', () => {
     expect(c.get('a')).toBeUndefined();
     c.set('b', 2);
     c.flush();
-    expect(JSON.parse(readFileSync(join(dir, 'roto.json'), 'utf8'))).toEqual({ b: 2 });
+    expect(stored(join(dir, 'roto.json'))).toEqual({ b: 2 });
   });
   it('keeps in its file the entries used last, up to its size', () => {
     const dir = fresh();
@@ -71,8 +75,8 @@ describe('DiskCache', () => {
     const first = new DiskCache<number>('dos-archivos', 4, dir, undefined, 2);
     for (const k of ['a', 'b', 'c', 'd', 'e']) first.set(k, k.charCodeAt(0));
     first.flush();
-    expect(JSON.parse(readFileSync(join(dir, 'dos-archivos.json'), 'utf8'))).toEqual({ e: 101, d: 100 });
-    expect(JSON.parse(readFileSync(join(dir, 'dos-archivos-mas.json'), 'utf8'))).toEqual({ c: 99, b: 98 });
+    expect(stored(join(dir, 'dos-archivos.json'))).toEqual({ e: 101, d: 100 });
+    expect(stored(join(dir, 'dos-archivos-mas.json'))).toEqual({ c: 99, b: 98 });
     // A later process that finds what it looks for in the first file reads only that one.
     const before = diskCacheStats.filesRead;
     const hot = new DiskCache<number>('dos-archivos', 4, dir, undefined, 2);
@@ -84,13 +88,13 @@ describe('DiskCache', () => {
     // Writing again keeps the most recently used first: b, then d and e.
     hot.set('f', 102);
     hot.flush();
-    expect(JSON.parse(readFileSync(join(dir, 'dos-archivos.json'), 'utf8'))).toEqual({ f: 102, b: 98 });
-    expect(JSON.parse(readFileSync(join(dir, 'dos-archivos-mas.json'), 'utf8'))).toEqual({ d: 100, e: 101 });
+    expect(stored(join(dir, 'dos-archivos.json'))).toEqual({ f: 102, b: 98 });
+    expect(stored(join(dir, 'dos-archivos-mas.json'))).toEqual({ d: 100, e: 101 });
   });
 
   it('the first file takes what a process used and added up to twice its share, the second untouched; past that, both are written', () => {
     const dir = fresh();
-    const json = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, number>;
+    const json = (name: string) => stored(join(dir, name)) as Record<string, number>;
     const first = new DiskCache<number>('crece', 8, dir, undefined, 3);
     for (const k of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) first.set(k, k.charCodeAt(0));
     first.flush();
@@ -134,7 +138,7 @@ describe('forwarding caches (a batch worker and its main thread)', () => {
     inWorker.set('c', 3);
     inWorker.flush();
     worker.flushCaches();
-    expect(JSON.parse(readFileSync(join(dir, 'reenvio.json'), 'utf8'))).toEqual({ a: 1 });
+    expect(stored(join(dir, 'reenvio.json'))).toEqual({ a: 1 });
     const added = worker.takeAdditions();
     expect(added).toEqual([{ name: 'reenvio', dir, extension: 'json', maxEntries: 10, hotEntries: 10, entries: [['b', 2], ['c', 3]] }]);
     expect(worker.takeAdditions()).toBeUndefined();
@@ -143,7 +147,7 @@ describe('forwarding caches (a batch worker and its main thread)', () => {
     const main = await import('../../src/cache/diskCache.js');
     main.keepAdditions(structuredClone(added));
     main.flushCaches();
-    expect(JSON.parse(readFileSync(join(dir, 'reenvio.json'), 'utf8'))).toEqual({ b: 2, c: 3, a: 1 });
+    expect(stored(join(dir, 'reenvio.json'))).toEqual({ b: 2, c: 3, a: 1 });
     vi.resetModules();
   });
 

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { readStamped } from '../../src/cache/stamped.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -19,7 +20,7 @@ describe('compiled templates kept in the cache folder', () => {
       expect(first.compileCached(Handlebars, source, options)(ctx)).toBe(expected);
       diskCache.flushCaches();
       const file = join(dir, `handlebars-${Handlebars.VERSION}.json`);
-      expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')))).toHaveLength(1);
+      expect(Object.keys(JSON.parse(readStamped(file)!.toString('utf8')))).toHaveLength(1);
 
       vi.resetModules();
       const later = await import('../../src/cache/handlebars.js');

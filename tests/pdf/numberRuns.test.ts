@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { readStamped } from '../../src/cache/stamped.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as fontkit from 'fontkit';
@@ -94,7 +95,7 @@ describe('numbers composed without shaping', () => {
       const pdf = (await (await import('../../src/pipeline/pipeline.js')).renderFicha('r.yaml', REFERENCE_YAML)).pdf!;
       (await import('../../src/cache/diskCache.js')).flushCaches();
       const files = readdirSync(dir).filter((f) => /^(pdfkit-runs|widths)-.*\.bin$/.test(f));
-      const keys = files.flatMap((f) => [...numbersCodec.decode(readFileSync(join(dir, f))).keys()]);
+      const keys = files.flatMap((f) => [...numbersCodec.decode(readStamped(join(dir, f))!).keys()]);
       expect(keys.length).toBeGreaterThan(100);
       return { pdf, numberKeys: keys.filter((k) => numbers.test(k)) };
     };
