@@ -1,7 +1,6 @@
 import type { RenderJob, RenderOutcome } from './renderOne.js';
 import { WORKER_URL } from './workerUrl.js';
 import { withDefaultOptimizationBudget } from './optimizationBudget.js';
-import { collectInOwnThreadIfCoresBusy } from './gcHelpers.js';
 import { flushCaches, keepAdditions } from '../cache/diskCache.js';
 import type { WorkerOutcome } from './worker.js';
 
@@ -55,7 +54,6 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
   }
   // Loaded only for a batch that uses workers: one ficha, or a few, render in this thread.
   const { Tinypool } = await import('tinypool');
-  collectInOwnThreadIfCoresBusy(parallel);
   const pool = new Tinypool({ filename: WORKER, minThreads: parallel, maxThreads: parallel, resourceLimits: WORKER_LIMITS });
   try {
     const start = (): Promise<RenderOutcome> | undefined => {

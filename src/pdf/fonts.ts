@@ -2,9 +2,6 @@ import * as fontkit from 'fontkit';
 import type { Theme } from '../layout/templates.js';
 import { fontBytes, fontFileDigest } from './fontFiles.js';
 import { FONT_NAMES, resolveFontPath, type FontName } from '../themeFonts.js';
-import { keepGlyphOutlines, layoutWithoutIdleMarkFeatures } from './fontkitInternals.js';
-import { markGlyphsOf } from './markGlyphs.js';
-import { writeSubsetsFast } from './trueTypeSubset.js';
 
 export { FONT_NAMES, resolveFontPath, type FontName } from '../themeFonts.js';
 
@@ -19,9 +16,6 @@ export function openFont(path: string): fontkit.Font {
   const known = opened.get(path);
   if (known) return known;
   const font = fontkit.create(fontBytes(path));
-  keepGlyphOutlines(font);
-  writeSubsetsFast(font);
-  layoutWithoutIdleMarkFeatures(font, () => markGlyphsOf(font, path));
   opened.set(path, font);
   paths.set(font, path);
   return font;

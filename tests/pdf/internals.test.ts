@@ -3,9 +3,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { aroundAddInfo, bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, memoizeColors, useLayoutCache, writeLine, type Baseline } from '../../src/pdf/pdfkitInternals.js';
 import { keysAt } from '../../src/validate/zodInternals.js';
-import { keepGlyphOutlines, layoutWithoutIdleMarkFeatures, lowestCodePoints, markFeatureGlyphs } from '../../src/pdf/fontkitInternals.js';
-import * as fontkit from 'fontkit';
-import { readFileSync } from 'node:fs';
+import { lowestCodePoints } from '../../src/pdf/fontkitInternals.js';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { openFont } from '../../src/pdf/fonts.js';
 import { inputSchema } from '../../src/validate/schema.js';
@@ -179,73 +177,6 @@ describe("fontkit's internals", () => {
     expect(lowest.get(gid(0x41))).toBe(0x41);
     expect(lowest.get(gid(0xb4))).toBe(0xb4);
     expect(lowest.get(gid(0xf1))).toBe(0xf1);
-  });
-  it('glyph outlines kept (glyph._decode): decoded once, and the subset fontkit writes is the same', () => {
-    const bytes = readFileSync(arimo('700Bold'));
-    const [plain, kept] = [fontkit.create(bytes), fontkit.create(bytes)];
-    keepGlyphOutlines(kept);
-    // Accented capitals are composite glyphs (their components join the subset), "l" is simple.
-    const ids = (f: fontkit.Font) => f.glyphsForString('ÑÁlO´').map((g) => g.id);
-    const composite = kept.getGlyph(ids(kept)[0]!) as unknown as { _decode(): { numberOfContours: number } };
-    expect(composite._decode().numberOfContours).toBeLessThan(0);
-    expect(composite._decode()).toBe(composite._decode());
-    const subset = (f: fontkit.Font) => {
-      const s = f.createSubset();
-      for (const id of ids(f)) s.includeGlyph(id);
-      return Buffer.from(s.encode());
-    };
-    for (let i = 0; i < 2; i++) expect(subset(kept).equals(subset(plain))).toBe(true);
-  });
-});
-
-describe("fontkit's layout without idle mark features", () => {
-  const open = (w: string) => fontkit.create(readFileSync(arimo(w))) as fontkit.Font;
-  // Kerning, precomposed accents, digits and signs; then combining accents (mark attachment), alone and after letters.
-  const texts = ['AVATAR Tasa “Yo” 4,5% O´Higgins', 'Ñuble Aysén Ibáñez ¿qué? (2025)', 'Tı ﬁ ﬀ ª', 'cafe\u0301 ', 'n\u0303o\u0301 ', '\u0301'];
-  type Run = { glyphs: { id: number }[]; positions: object[]; advanceWidth: number };
-  const shape = (f: fontkit.Font, t: string) => {
-    const run = f.layout(t) as unknown as Run;
-    return { ids: run.glyphs.map((g) => g.id), positions: run.positions.map((p) => ({ ...p })), advanceWidth: run.advanceWidth };
-  };
-
-  it('finds the glyphs the mark lookups act on: combining accents, not letters', () => {
-    const f = open('400Regular');
-    const marks = new Set(markFeatureGlyphs(f));
-    const glyph = (cp: number) => f.glyphForCodePoint(cp).id;
-    expect(marks.has(glyph(0x301))).toBe(true); // combining acute
-    expect(marks.has(glyph(0x303))).toBe(true); // combining tilde
-    for (const c of 'aeinoAENOñáéíóúÁÉÍÓÚü0123456789 ') expect(marks.has(glyph(c.codePointAt(0)!)), c).toBe(false);
-  });
-
-  it('lays out every text as fontkit does with all features, and never decodes the mark lookups for text without marks', () => {
-    for (const w of ['400Regular', '700Bold']) {
-      const marks = new Set(markFeatureGlyphs(open(w)));
-      const plain = open(w);
-      const lean = open(w);
-      // Record which GPOS lookups the lean font decodes.
-      const gpos = (lean as unknown as { GPOS: { featureList: { tag: string; feature: { lookupListIndexes: number[] } }[]; lookupList: { get(i: number): unknown } } }).GPOS;
-      const markLookups = new Set(gpos.featureList.filter((r) => r.tag === 'mark' || r.tag === 'mkmk').flatMap((r) => r.feature.lookupListIndexes));
-      const decoded = new Set<number>();
-      const get = gpos.lookupList.get.bind(gpos.lookupList);
-      gpos.lookupList.get = (i: number) => (decoded.add(i), get(i));
-      let asked = 0;
-      layoutWithoutIdleMarkFeatures(lean, () => (asked++, marks));
-      for (const t of texts.slice(0, 3)) expect(shape(lean, t), t).toEqual(shape(plain, t));
-      expect([...decoded].filter((i) => markLookups.has(i))).toEqual([]);
-      expect(decoded.size).toBeGreaterThan(0); // kerning was applied
-      for (const t of texts) expect(shape(lean, t), t).toEqual(shape(plain, t));
-      expect([...decoded].some((i) => markLookups.has(i))).toBe(true);
-      expect(asked).toBe(1);
-      // A call with features of its own is fontkit's.
-      const withFeatures = (f: fontkit.Font) => (f.layout as unknown as (t: string, features: string[]) => Run)('AV', ['smcp']).glyphs.map((g) => g.id);
-      expect(withFeatures(lean)).toEqual(withFeatures(plain));
-    }
-  });
-
-  it('"cannot tell" (null) lays out with all features', () => {
-    const lean = open('400Regular');
-    layoutWithoutIdleMarkFeatures(lean, () => null);
-    for (const t of texts) expect(shape(lean, t), t).toEqual(shape(open('400Regular'), t));
   });
 });
 
