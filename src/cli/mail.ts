@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { compose, groupMessages, type Composed, type Message } from '../mail/compose.js';
 import { collectPdfs, readFicha, type FichaToSend } from '../mail/fichas.js';
-import { appendJournal, pending, readJournal } from '../mail/journal.js';
-import { isAddress, parseRecipients } from '../mail/recipients.js';
+import { appendJournal, defaultJournalPath, pending, readJournal, unconfirmed } from '../mail/journal.js';
+import { parseMailbox, parseRecipients } from '../mail/recipients.js';
 import { safeServer, smtpSender } from '../mail/send.js';
 import { writeAtomic } from '../output/write.js';
 import { checkOutDir } from './paths.js';
@@ -21,22 +21,35 @@ export interface MailCliOptions {
   retryDelay: string;
   journal?: string;
   force?: boolean;
+  /** Send again what an earlier run left `enviando` in the journal (it may have been delivered). */
+  resendUnconfirmed?: boolean;
+  /** Seconds any SMTP step may take. */
+  timeout?: string;
   maxAttachment: string;
   templates?: string;
 }
 
 
-/** `ficha mail <pdf|carpeta|manifest.json>... --recipients FILE.csv (--eml-dir DIR | --send | --dry-run)`. */
-export async function mailCommand(inputs: string[], opts: MailCliOptions): Promise<number> {
+/**
+ * `ficha mail <pdf|carpeta|manifest.json>... --recipients FILE.csv (--eml-dir DIR | --send | --dry-run)`.
+ * `stop` (Ctrl-C): no new message is started; those the server has are waited for (each step
+ * bounded by --timeout), journalled, and the command returns 130.
+ */
+export async function mailCommand(inputs: string[], opts: MailCliOptions, stop?: AbortSignal): Promise<number> {
   const modes = [opts.emlDir !== undefined, opts.send === true, opts.dryRun === true].filter(Boolean).length;
   if (modes !== 1) return usage('indique uno de --eml-dir CARPETA, --send o --dry-run');
   const from = opts.from ?? process.env.FICHA_MAIL_FROM;
-  if (!opts.dryRun && (!from || !isAddress(from))) return usage(`--from (o FICHA_MAIL_FROM): se esperaba una dirección de correo válida; se encontró «${from ?? ''}»`);
-  if (opts.replyTo && !isAddress(opts.replyTo)) return usage(`--reply-to: dirección no válida «${opts.replyTo}»`);
+  // The same check as a recipient's: a line break in --from would write headers of its own (Bcc:).
+  for (const [name, value, required] of [['--from (o FICHA_MAIL_FROM)', from, !opts.dryRun], ['--reply-to', opts.replyTo, false]] as const) {
+    if (value === undefined && !required) continue;
+    const m = parseMailbox(value ?? '');
+    if (typeof m === 'string') return usage(`${name}: se esperaba una dirección de correo («Nombre <usuario@dominio.cl>» o «usuario@dominio.cl»); «${JSON.stringify(value ?? '').slice(1, -1)}» ${m}`);
+  }
   const smtp = opts.smtp ?? process.env.FICHA_SMTP_URL;
   if (opts.send && !smtp) return usage('--send necesita --smtp smtp://usuario:clave@servidor:puerto (o FICHA_SMTP_URL)');
   if (smtp && !/^smtps?:\/\//.test(smtp)) return usage(`--smtp: se esperaba una URL smtp:// o smtps:// (${safeServer(smtp)})`);
-  const numbers = { '--connections': [opts.connections, 1], '--retries': [opts.retries, 0], '--retry-delay': [opts.retryDelay, 0], '--max-attachment': [opts.maxAttachment, 0.001] } as const;
+  const timeout = opts.timeout ?? '60';
+  const numbers = { '--connections': [opts.connections, 1], '--retries': [opts.retries, 0], '--retry-delay': [opts.retryDelay, 0], '--max-attachment': [opts.maxAttachment, 0.001], '--timeout': [timeout, 0.001] } as const;
   for (const [name, [v, min]] of Object.entries(numbers)) {
     if (!(Number(v) >= min)) return usage(`${name}: se esperaba un número >= ${min}; se encontró «${v}»`);
   }
@@ -72,18 +85,24 @@ export async function mailCommand(inputs: string[], opts: MailCliOptions): Promi
   for (const f of unaddressed) console.error(`${f.path}: ${opts.recipients} no tiene destinatarios válidos para programa.id «${f.programaId}»; no se envía`);
   problems += unaddressed.length;
 
-  const journalPath = opts.journal ?? join(dirname(files[0] ?? '.'), 'envios.jsonl');
+  const journalPath = opts.journal ?? defaultJournalPath(inputs, files);
   const journal = opts.force ? [] : readJournal(journalPath);
   const maxBytes = maxMb * 1024 * 1024;
   let skipped = 0;
   let refused = 0;
   let failed = 0;
   let done = 0;
+  let held = 0;
   const toDo: Message[] = [];
   for (const m of messages) {
     const rest = opts.send ? pending(m, journal) : m;
     if (!rest) {
       skipped++;
+      continue;
+    }
+    if (opts.send && !opts.resendUnconfirmed && unconfirmed(rest, journal)) {
+      console.error(`sin confirmar, a ${rest.to.join(', ')}: un envío anterior quedó interrumpido mientras el servidor tenía este mensaje (${journalPath}); pudo haber llegado. No se envía de nuevo sin --resend-unconfirmed`);
+      held++;
       continue;
     }
     const size = rest.fichas.reduce((s, f) => s + f.bytes.length, 0);
@@ -103,31 +122,47 @@ export async function mailCommand(inputs: string[], opts: MailCliOptions): Promi
   const composed: Composed[] = [];
   for (const m of toDo) composed.push(await compose(m, { from: from!, replyTo: opts.replyTo, templatesDir: opts.templates }));
 
+  let interrupted = false;
   if (opts.emlDir) {
+    const names = new Set<string>();
     for (const c of composed) {
-      const name = `${c.message.fichas.length === 1 ? c.message.fichas[0]!.fileName.replace(/\.pdf$/, '') : c.message.to[0]!.replace(/[^a-z0-9.@-]/gi, '_')}.eml`;
+      // Unique in this run: two messages whose first To is the same address are two files.
+      const base = c.message.fichas.length === 1 ? c.message.fichas[0]!.fileName.replace(/\.pdf$/, '') : c.message.to[0]!.replace(/[^a-z0-9.@-]/gi, '_');
+      let name = `${base}.eml`;
+      if (names.has(name)) name = `${base}-${c.messageId.replace(/^<ficha\.(\w{8}).*$/, '$1')}.eml`;
+      for (let n = 2; names.has(name); n++) name = `${base}-${n}.eml`;
+      names.add(name);
       writeAtomic(opts.emlDir, name, c.raw);
       console.log(`${join(opts.emlDir, name)}: a ${c.message.to.join(', ')}, ${c.message.fichas.length} ficha${c.message.fichas.length === 1 ? '' : 's'}`);
       done++;
     }
   } else {
-    const sender = smtpSender({ url: smtp!, connections, retries, retryDelayMs: retryDelay });
+    const sender = smtpSender({ url: smtp!, connections, retries, retryDelayMs: retryDelay, timeoutMs: Number(timeout) * 1000 });
     try {
       const queue = [...composed];
+      const entry = (c: Composed, estado: 'enviando' | 'aceptado' | 'fallido', respuesta: string, rejected = new Set<string>()) => ({
+        fecha: new Date().toISOString(),
+        estado,
+        message_id: c.messageId,
+        to: c.message.to.filter((a) => !rejected.has(a)),
+        cc: c.message.cc.filter((a) => !rejected.has(a)),
+        adjuntos: c.message.fichas.map((f) => ({ nombre: f.fileName, sha256: f.sha256 })),
+        respuesta,
+      });
       const worker = async () => {
         for (let c = queue.shift(); c; c = queue.shift()) {
+          if (stop?.aborted) {
+            interrupted = true;
+            break;
+          }
+          // Before the server has it: a run stopped from here on leaves it «enviando», and the next
+          // run asks before sending it again.
+          appendJournal(journalPath, entry(c, 'enviando', ''));
           const r = await sender.send(c);
           const who = `${c.message.to.join(', ')}${c.message.cc.length ? ` (cc ${c.message.cc.join(', ')})` : ''}`;
           if (r.status === 'sent') {
             const rejected = new Set(r.rejected.map((a) => a.toLowerCase()));
-            appendJournal(journalPath, {
-              fecha: new Date().toISOString(),
-              message_id: c.messageId,
-              to: c.message.to.filter((a) => !rejected.has(a)),
-              cc: c.message.cc.filter((a) => !rejected.has(a)),
-              adjuntos: c.message.fichas.map((f) => ({ nombre: f.fileName, sha256: f.sha256 })),
-              respuesta: r.response,
-            });
+            appendJournal(journalPath, entry(c, 'aceptado', r.response, rejected));
             done++;
             console.log(`enviado a ${who}: ${c.message.fichas.map((f) => f.fileName).join(', ')}${r.attempts > 1 ? ` (tras ${r.attempts} intentos)` : ''}`);
             if (rejected.size) {
@@ -135,11 +170,13 @@ export async function mailCommand(inputs: string[], opts: MailCliOptions): Promi
               console.error(`rechazados por el servidor: ${[...rejected].join(', ')}`);
             }
           } else if (r.status === 'refused') {
+            appendJournal(journalPath, entry(c, 'fallido', r.response));
             refused++;
             console.error(`rechazado, a ${who}: ${r.response}`);
           } else {
+            appendJournal(journalPath, entry(c, 'fallido', r.response));
             failed++;
-            console.error(`falló tras ${r.attempts} intentos, a ${who}: ${r.response}`);
+            console.error(`falló tras ${r.attempts} intento${r.attempts === 1 ? '' : 's'}, a ${who}: ${r.response}`);
           }
         }
       };
@@ -149,8 +186,14 @@ export async function mailCommand(inputs: string[], opts: MailCliOptions): Promi
     }
   }
   const verb = opts.emlDir ? 'escritos' : 'enviados';
-  console.log(`${done} ${verb}, ${skipped} omitidos (ya enviados), ${refused} rechazados, ${failed} fallidos${problems ? `, ${problems} problemas` : ''}${opts.send ? ` · ${safeServer(smtp!)} · registro ${journalPath}` : ''}`);
-  return problems || refused || failed ? 1 : 0;
+  const notSent = interrupted ? composed.length - done - refused - failed : 0;
+  console.log(
+    `${done} ${verb}, ${skipped} omitidos (ya enviados), ${refused} rechazados, ${failed} fallidos` +
+      `${held ? `, ${held} sin confirmar` : ''}${notSent ? `, ${notSent} sin enviar (interrumpido)` : ''}${problems ? `, ${problems} problemas` : ''}` +
+      `${opts.send ? ` · ${safeServer(smtp!)} · registro ${journalPath}` : ''}`,
+  );
+  if (interrupted) return 130;
+  return problems || refused || failed || held ? 1 : 0;
 }
 
 function usage(message: string): number {

@@ -102,14 +102,29 @@ export async function main(argv: string[]): Promise<number> {
     .option('--connections <n>', 'conexiones SMTP simultáneas', '2')
     .option('--retries <n>', 'reintentos ante una falla temporal (4xx)', '3')
     .option('--retry-delay <ms>', 'espera antes del primer reintento; se duplica en cada uno', '2000')
-    .option('--journal <archivo>', 'registro de envíos (por defecto envios.jsonl junto a las fichas)')
+    .option('--journal <archivo>', 'registro de envíos (por defecto envios.jsonl junto al manifiesto, o en la carpeta que contiene todas las fichas)')
     .option('--force', 'envía de nuevo aunque el registro diga que ya se envió')
+    .option('--resend-unconfirmed', 'envía de nuevo los mensajes que un envío interrumpido dejó sin confirmar (pudieron haber llegado)')
+    .option('--timeout <s>', 'tiempo máximo de cada paso SMTP (conexión, saludo, cada respuesta), en segundos', '60')
     .option('--max-attachment <MB>', 'tamaño máximo de los adjuntos de un mensaje', '10')
     .option('--templates <carpeta>', 'carpeta de plantillas propia (usa su mail/)')
     .helpOption('-h, --help', 'muestra esta ayuda')
     .action(async (inputs: string[], opts) => {
       const { mailCommand } = await import('./mail.js');
-      process.exitCode = await mailCommand(inputs, opts);
+      // Ctrl-C: no new message; those the server has are awaited and journalled (exit 130). A
+      // second Ctrl-C ends at once.
+      const stop = new AbortController();
+      const onSignal = () => {
+        if (stop.signal.aborted) process.exit(130);
+        console.error('interrumpido: no se inicia ningún mensaje más; se esperan las respuestas del servidor (Ctrl-C otra vez para salir ya)');
+        stop.abort();
+      };
+      process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+      try {
+        process.exitCode = await mailCommand(inputs, opts, stop.signal);
+      } finally {
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      }
     });
 
   program

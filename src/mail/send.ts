@@ -13,6 +13,8 @@ export interface SendOptions {
   retries: number;
   /** First wait before a retry; it doubles each time. */
   retryDelayMs: number;
+  /** The longest any SMTP step may take (connecting, the greeting, each reply, DATA's included). */
+  timeoutMs: number;
 }
 
 /** The SMTP server's address without credentials, for messages. */
@@ -31,7 +33,10 @@ export function safeServer(url: string): string {
  * is reported with the server's answer and never retried.
  */
 export function smtpSender(opts: SendOptions) {
-  const transport = nodemailer.createTransport(`${opts.url}${opts.url.includes('?') ? '&' : '?'}pool=true&maxConnections=${opts.connections}`);
+  const t = Math.max(1, Math.round(opts.timeoutMs));
+  // A server that never answers would otherwise hold each step for nodemailer's defaults (minutes).
+  const query = `pool=true&maxConnections=${opts.connections}&connectionTimeout=${t}&greetingTimeout=${t}&socketTimeout=${t}&dnsTimeout=${t}`;
+  const transport = nodemailer.createTransport(`${opts.url}${opts.url.includes('?') ? '&' : '?'}${query}`);
   const sendOne = async (c: Composed): Promise<SendResult> => {
     let attempt = 0;
     for (;;) {

@@ -1,13 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mailCommand, type MailCliOptions } from '../../src/cli/mail.js';
 import { renderFicha } from '../../src/pipeline/pipeline.js';
 import { REFERENCE_YAML } from '../helpers.js';
+import { smtpServer } from './smtp.js';
 
 /** Three fichas: two of one service (same recipients: one message), one of another. */
 const PROGRAMS = [
@@ -85,38 +84,11 @@ describe('ficha mail --eml-dir', () => {
     const code = await mailCommand([fichasDir], opts({ emlDir: join(dir, 'eml') }));
     c.restore();
     expect(code).toBe(1);
-    expect(c.text()).toMatch(/destinatarios\.csv:2: error dirección no válida en to: «gestion@sercotec»/);
+    expect(c.text()).toMatch(/destinatarios\.csv:2: error columna «to»: «gestion@sercotec» no es una dirección de correo válida/);
     expect(c.text()).toMatch(/otro-programa-2022\.pdf: .*no tiene destinatarios válidos para programa\.id «otro-programa»/);
     expect(readdirSync(join(dir, 'eml'))).toEqual(['redes-regional-2022.eml']);
   });
 });
-
-/** A real SMTP server on 127.0.0.1 that keeps what it receives; some answers can be scripted. */
-async function smtpServer(script: { reject?: string[]; tempFailFirst?: boolean } = {}) {
-  const received: { to: string[]; mail: ParsedMail }[] = [];
-  let attempts = 0;
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    authOptional: true,
-    logger: false,
-    onAuth: (auth, _s, cb) => cb(auth.username === 'dipres' && auth.password === 'secreto' ? null : new Error('credenciales'), { user: auth.username }),
-    onRcptTo: (address, _s, cb) => (script.reject?.includes(address.address) ? cb(Object.assign(new Error('Buzón inexistente'), { responseCode: 550 })) : cb()),
-    onData: (stream, session, cb) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (d: Buffer) => chunks.push(d));
-      stream.on('end', async () => {
-        attempts++;
-        if (script.tempFailFirst && attempts === 1) return cb(Object.assign(new Error('Intente más tarde'), { responseCode: 451 }));
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail: await simpleParser(Buffer.concat(chunks)) });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
-  const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://dipres:secreto@127.0.0.1:${port}`, received, attempts: () => attempts, close: () => new Promise<void>((res) => server.close(() => res())) };
-}
 
 describe('ficha mail --dry-run', () => {
   it('says who would get what and sends nothing', async () => {
