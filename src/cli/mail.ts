@@ -23,6 +23,8 @@ export interface MailCliOptions {
   force?: boolean;
   /** Send again what an earlier run left `enviando` in the journal (it may have been delivered). */
   resendUnconfirmed?: boolean;
+  /** Attach PDFs the manifest does not list as current (see collectPdfs). */
+  includeStale?: boolean;
   /** Seconds any SMTP step may take. */
   timeout?: string;
   maxAttachment: string;
@@ -70,9 +72,12 @@ export async function mailCommand(inputs: string[], opts: MailCliOptions, stop?:
   for (const p of csvProblems) console.error(`${opts.recipients}:${p.line}: error ${p.message}`);
   problems += csvProblems.length;
 
-  const { files, problems: missing } = collectPdfs(inputs);
+  const { files: current, problems: missing, stale } = collectPdfs(inputs);
   for (const m of missing) console.error(m);
   problems += missing.length;
+  for (const s of stale) console.error(`${s.path}: ${s.reason}; ${opts.includeStale ? 'se envía igual (--include-stale)' : 'no se envía (--include-stale para enviarla igual)'}`);
+  if (!opts.includeStale) problems += stale.length;
+  const files = opts.includeStale ? [...current, ...stale.map((s) => s.path)] : current;
   const fichas: FichaToSend[] = [];
   for (const f of files) {
     const r = await readFicha(f);

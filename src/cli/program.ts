@@ -104,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--retry-delay <ms>', 'espera antes del primer reintento; se duplica en cada uno', '2000')
     .option('--journal <archivo>', 'registro de envíos (por defecto envios.jsonl junto al manifiesto, o en la carpeta que contiene todas las fichas)')
     .option('--force', 'envía de nuevo aunque el registro diga que ya se envió')
+    .option('--include-stale', 'adjunta también las fichas que el manifiesto de la carpeta no registra como vigentes')
     .option('--resend-unconfirmed', 'envía de nuevo los mensajes que un envío interrumpido dejó sin confirmar (pudieron haber llegado)')
     .option('--timeout <s>', 'tiempo máximo de cada paso SMTP (conexión, saludo, cada respuesta), en segundos', '60')
     .option('--max-attachment <MB>', 'tamaño máximo de los adjuntos de un mensaje', '10')

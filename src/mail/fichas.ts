@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readManifest } from '../batch/manifest.js';
+import { MANIFEST_JSON, readManifest, type ManifestRow } from '../batch/manifest.js';
 import { extractAttachment } from '../output/attachment.js';
 import { runStages } from '../pipeline/stages.js';
 
@@ -21,10 +21,54 @@ export interface FichaToSend {
   hallazgos: { dimension: string; texto: string }[];
 }
 
-/** PDFs named by the arguments: files, folders (their *.pdf) and manifest.json files (their fichas). */
-export function collectPdfs(args: string[]): { files: string[]; problems: string[] } {
+/** A PDF left out because it may not be the ficha of the input as it is now. */
+export interface StaleFicha {
+  path: string;
+  reason: string;
+}
+
+const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/**
+ * Of the PDFs of a folder with a manifest (and those its rows name), those the manifest says are
+ * the current fichas of their inputs, with the same bytes; the others, with why. A PDF stays in a
+ * folder after its input turns invalid or its programa.id changes: the last render's manifest no
+ * longer lists it as current, and mailing it would send an outdated ficha.
+ */
+function currentOf(folder: string, manifestPath: string): { files: string[]; stale: StaleFicha[] } {
+  const rows = readManifest(manifestPath).filas;
+  const byName = new Map<string, ManifestRow>();
+  for (const r of rows) byName.set(r.pdf || (r.anio === null ? '' : `${r.programa_id}-${r.anio}.pdf`), r);
+  // Every PDF of the folder, and every one the manifest lists (a missing one is said too).
+  const pdfs = readdirSync(folder).filter((f) => f.toLowerCase().endsWith('.pdf'));
+  const names = [...new Set([...pdfs, ...rows.filter((r) => r.pdf).map((r) => r.pdf)])].sort();
+  const files: string[] = [];
+  const stale: StaleFicha[] = [];
+  for (const name of names) {
+    const path = join(folder, name);
+    const row = byName.get(name);
+    if (!row) stale.push({ path, reason: `no figura en ${MANIFEST_JSON} (¿de otra ejecución, o de un programa.id que cambió?)` });
+    else if (row.estado !== 'generada' && row.estado !== 'sin cambios') stale.push({ path, reason: `${MANIFEST_JSON} dice «${row.estado}» para su entrada ${row.entrada}: el PDF es de una versión anterior` });
+    else if (!existsSync(path)) stale.push({ path, reason: `${MANIFEST_JSON} la lista, pero no está en la carpeta` });
+    else if (sha256Of(path) !== row.sha256) stale.push({ path, reason: `sus bytes no son los que ${MANIFEST_JSON} registró (sha256 distinto)` });
+    else files.push(path);
+  }
+  return { files, stale };
+}
+
+/**
+ * PDFs named by the arguments: files, folders (their *.pdf) and manifest.json files (their fichas).
+ * A folder with a manifest, and a manifest, give only current fichas (`currentOf`); the others are
+ * `stale`. A PDF named alone is taken as it is (readFicha validates its embedded input).
+ */
+export function collectPdfs(args: string[]): { files: string[]; problems: string[]; stale: StaleFicha[] } {
   const files: string[] = [];
   const problems: string[] = [];
+  const stale: StaleFicha[] = [];
+  const take = (r: { files: string[]; stale: StaleFicha[] }) => {
+    files.push(...r.files);
+    stale.push(...r.stale);
+  };
   for (const a of args) {
     let st;
     try {
@@ -33,17 +77,17 @@ export function collectPdfs(args: string[]): { files: string[]; problems: string
       problems.push(`${a}: no existe`);
       continue;
     }
-    if (st.isDirectory()) files.push(...readdirSync(a).filter((f) => f.toLowerCase().endsWith('.pdf')).sort().map((f) => join(a, f)));
-    else if (a.endsWith('.json')) {
-      try {
-        const rows = readManifest(a).filas.filter((r) => r.pdf && (r.estado === 'generada' || r.estado === 'sin cambios'));
-        files.push(...rows.map((r) => join(dirname(a), r.pdf)));
-      } catch (err) {
-        problems.push(`${a}: ${(err as Error).message}`);
-      }
-    } else files.push(a);
+    try {
+      if (st.isDirectory()) {
+        if (existsSync(join(a, MANIFEST_JSON))) take(currentOf(a, join(a, MANIFEST_JSON)));
+        else files.push(...readdirSync(a).filter((f) => f.toLowerCase().endsWith('.pdf')).sort().map((f) => join(a, f)));
+      } else if (a.endsWith('.json')) take(currentOf(dirname(a), a));
+      else files.push(a);
+    } catch (err) {
+      problems.push(`${a}: ${(err as Error).message}`);
+    }
   }
-  return { files: [...new Set(files)], problems };
+  return { files: [...new Set(files)], problems, stale };
 }
 
 const ONE_LINE = 220;

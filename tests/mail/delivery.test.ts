@@ -210,3 +210,51 @@ describe('--eml-dir', () => {
     expect(second).toBe('comun@x.cl.eml');
   });
 });
+
+describe('never a stale ficha', () => {
+  it('mailing a folder or its manifest attaches only the fichas the manifest lists as current, with their bytes', async () => {
+    const { renderBatch } = await import('../../src/batch/batch.js');
+    const dir = mkdtempSync(join(tmpdir(), 'ficha-delivery-stale-'));
+    const out = join(dir, 'salida');
+    const input = (id: string) => REFERENCE_YAML.replace('id: redes-oportunidades-negocios', `id: ${id}`);
+    const files = ['uno', 'dos', 'tres'].map((x) => join(dir, `${x}.yaml`));
+    const render = () => renderBatch(files, { out, strict: false, charts: false, jobs: 1, changed: false, failFast: false, interrupted: () => false });
+    writeFileSync(files[0]!, input('programa-uno'));
+    writeFileSync(files[1]!, input('programa-dos'));
+    writeFileSync(files[2]!, input('programa-tres'));
+    await render();
+    // dos turns invalid, tres changes its programa.id: their old PDFs stay in the folder.
+    writeFileSync(files[1]!, input('programa-dos').replace('inicial: 298370,', 'inicial: mucho,'));
+    writeFileSync(files[2]!, input('programa-tres-bis'));
+    await render();
+    expect(readdirSync(out).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['programa-dos-2022.pdf', 'programa-tres-2022.pdf', 'programa-tres-bis-2022.pdf', 'programa-uno-2022.pdf']);
+    const csv = ['programa.id,to,cc', ...['uno', 'dos', 'tres', 'tres-bis'].map((x) => `programa-${x},${x}@x.cl,`)].join('\n');
+    for (const target of [out, join(out, 'manifest.json')]) {
+      const { opts } = setup(csv);
+      vi.restoreAllMocks();
+      const text = capture();
+      expect(await mailCommand([target], opts({ dryRun: true })), text()).toBe(1);
+      const said = text();
+      expect(said).toMatch(/a tres-bis@x\.cl: programa-tres-bis-2022\.pdf/);
+      expect(said).toMatch(/a uno@x\.cl: programa-uno-2022\.pdf/);
+      expect(said).not.toMatch(/^a (dos|tres)@/m);
+      expect(said).toMatch(/programa-dos-2022\.pdf: manifest\.json dice «con errores» para su entrada .*dos\.yaml.*no se envía \(--include-stale/);
+      expect(said).toMatch(/programa-tres-2022\.pdf: no figura en manifest\.json/);
+      expect(said).toContain('2 mensajes por enviar');
+    }
+    // A PDF changed after the batch is not the one the manifest recorded.
+    const uno = join(out, 'programa-uno-2022.pdf');
+    writeFileSync(uno, Buffer.concat([readFileSync(uno), Buffer.from('\n')]));
+    const { opts } = setup(csv);
+    vi.restoreAllMocks();
+    let text = capture();
+    await mailCommand([out], opts({ dryRun: true }));
+    expect(text()).toMatch(/programa-uno-2022\.pdf: sus bytes no son los que manifest\.json registró/);
+    // --include-stale sends them anyway, saying so.
+    vi.restoreAllMocks();
+    text = capture();
+    await mailCommand([out], opts({ dryRun: true, includeStale: true }));
+    expect(text()).toMatch(/a tres@x\.cl: programa-tres-2022\.pdf/);
+    expect(text()).toMatch(/se envía igual \(--include-stale\)/);
+  });
+});
