@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { TEMPLATES_DIR } from '../paths.js';
+import { extractAttachment } from '../output/attachment.js';
 import { writeAtomic } from '../output/write.js';
+import { runStages, summaryOf } from '../pipeline/stages.js';
 import { contentKey, keyContext } from './contentKey.js';
 import { dispatch } from './dispatch.js';
+import { lockFolder } from './lock.js';
 import { manifestPath, readManifest, updateRows, writeManifest, type ManifestRow } from './manifest.js';
 import type { RenderJob, RenderOutcome } from './renderOne.js';
 
@@ -25,6 +28,8 @@ export interface BatchOptions {
   interrupted: () => boolean;
   /** Each ficha as it ends, and each skipped one. */
   onDone?: (o: RenderOutcome, row: ManifestRow) => void;
+  /** Another run writing into `out`: wait for it to end instead of refusing (FolderBusy). */
+  wait?: boolean;
 }
 
 export interface BatchResult {
@@ -36,6 +41,8 @@ export interface BatchResult {
   notStarted: number;
   /** Two inputs named the same PDF: which won and which did not. */
   clashes: { pdf: string; winner: string; losers: string[] }[];
+  /** What the batch had to mend on its way (a damaged manifest), in Spanish, for the user. */
+  warnings: string[];
 }
 
 const isFailure = (o: RenderOutcome) => o.crash !== undefined || hasErrors(o.diagnostics);
@@ -47,8 +54,46 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
  * same PDF the last one in sorted order always wins, whatever order the workers finish in.
  */
 export async function renderBatch(files: string[], opts: BatchOptions): Promise<BatchResult> {
+  // Held from reading the manifest to writing it: no other run's rows are lost in between.
+  const release = await lockFolder(opts.out, opts.wait ?? false);
+  try {
+    return await renderLocked(files, opts);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * The rows of the folder's manifest. A damaged one (cut short, not JSON, rows that are not rows) is
+ * rebuilt from the PDFs in the folder, each of which carries its input: their rows have no content
+ * key, so `--changed` renders them again.
+ */
+async function previousRows(out: string, warnings: string[]): Promise<ManifestRow[]> {
+  try {
+    const rows = readManifest(manifestPath(out)).filas;
+    if (rows.every((r) => r && typeof r === 'object' && typeof r.entrada === 'string' && typeof r.estado === 'string')) return rows;
+  } catch {
+    // rebuilt below
+  }
+  const rebuilt: ManifestRow[] = [];
+  for (const name of readdirSync(out).filter((f) => f.toLowerCase().endsWith('.pdf')).sort()) {
+    const bytes = readFileSync(join(out, name));
+    const attached = await extractAttachment(bytes).catch(() => undefined);
+    if (!attached) continue;
+    const staged = runStages(attached.name, attached.content, { layout: false });
+    if (!staged.input || !staged.view || `${staged.input.programa.id}-${staged.input.ficha.anio}.pdf` !== name) continue;
+    const pages = (bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    const pdf = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    rebuilt.push(rowOf({ file: attached.name, ms: 0, diagnostics: staged.diagnostics, pdf, fileName: name, pages, summary: summaryOf(staged.input, staged.view) }, ''));
+  }
+  warnings.push(`${manifestPath(out)} estaba dañado: se reconstruyó a partir de ${rebuilt.length} PDF de la carpeta (sus fichas se generan de nuevo con --changed)`);
+  return rebuilt;
+}
+
+async function renderLocked(files: string[], opts: BatchOptions): Promise<BatchResult> {
   const templatesDir = resolve(opts.templatesDir ?? TEMPLATES_DIR);
-  const previous = readManifest(manifestPath(opts.out)).filas;
+  const warnings: string[] = [];
+  const previous = await previousRows(opts.out, warnings);
   const prevByInput = new Map(previous.map((r) => [r.entrada, r]));
   const order = new Map([...files].sort().map((f, i) => [f, i]));
   const keys = new Map<string, string>();
@@ -118,7 +163,7 @@ export async function renderBatch(files: string[], opts: BatchOptions): Promise<
     }
   }
   writeManifest(opts.out, updateRows(previous, rows));
-  return { rows, outcomes, skipped, notStarted: jobs.length - started, clashes };
+  return { rows, outcomes, skipped, notStarted: jobs.length - started, clashes, warnings };
 }
 
 function sameOutput(o: RenderOutcome, winner: string): RenderOutcome {

@@ -97,11 +97,35 @@ export function toCsv(rows: ManifestRow[]): string {
   return `\uFEFF${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n')}\r\n`;
 }
 
-/** Several shards' manifests as one: rows by input, a later manifest's row winning. */
-export function mergeManifests(manifests: Manifest[]): ManifestRow[] {
-  const byInput = new Map<string, ManifestRow>();
-  for (const m of manifests) for (const r of m.filas) byInput.set(r.entrada, r);
-  return sortRows([...byInput.values()]);
+/** Two rows that say different things of one ficha (its PDF, or its input). */
+export interface MergeConflict {
+  ficha: string;
+  rows: ManifestRow[];
+}
+
+/**
+ * Several shards' manifests as one, oldest first. Rows of the same input with the same result are
+ * one row. Two rows of one ficha (same PDF or same input) that disagree (another sha256, another
+ * state) are a conflict: listed, unless `preferNewest`, which keeps the later manifest's row.
+ */
+export function mergeManifests(manifests: Manifest[], preferNewest = false): { rows: ManifestRow[]; conflicts: MergeConflict[] } {
+  const byFicha = new Map<string, ManifestRow>();
+  const conflicts = new Map<string, ManifestRow[]>();
+  // 'generada' and 'sin cambios' both say the PDF is current.
+  const state = (r: ManifestRow) => (r.estado === 'sin cambios' ? 'generada' : r.estado);
+  const same = (a: ManifestRow, b: ManifestRow) => a.entrada === b.entrada && state(a) === state(b) && a.pdf === b.pdf && a.sha256 === b.sha256;
+  for (const m of manifests) {
+    for (const r of m.filas) {
+      const ficha = r.pdf || `entrada ${r.entrada}`;
+      const before = byFicha.get(ficha) ?? [...byFicha.values()].find((x) => x.entrada === r.entrada);
+      if (before && !same(before, r)) {
+        if (!preferNewest) conflicts.set(ficha, [...(conflicts.get(ficha) ?? [before]), r]);
+        byFicha.delete(before.pdf || `entrada ${before.entrada}`);
+      }
+      byFicha.set(ficha, r);
+    }
+  }
+  return { rows: sortRows([...byFicha.values()]), conflicts: [...conflicts].map(([ficha, rows]) => ({ ficha, rows })) };
 }
 
 export const manifestPath = (dir: string) => join(dir, MANIFEST_JSON);

@@ -1,24 +1,46 @@
-import { mergeManifests as mergeRows, readManifest, writeManifest, type Manifest } from '../batch/manifest.js';
+import { realpathSync, statSync } from 'node:fs';
+import { mergeManifests, readManifest, writeManifest, type Manifest } from '../batch/manifest.js';
 import { checkOutDir } from './paths.js';
 
-/** `ficha manifest merge A B... --out DIR`: the shards' manifests of a year as one. */
-export function mergeCommand(files: string[], opts: { out: string }): number {
+/**
+ * `ficha manifest merge A B... --out DIR [--prefer newest]`: the shards' manifests of a year as
+ * one. A file named twice (under two spellings of its path) counts once; rows that disagree about
+ * one ficha are refused, listed, unless --prefer newest (the most recently written manifest wins).
+ */
+export function mergeCommand(files: string[], opts: { out: string; prefer?: string }): number {
   const problem = checkOutDir(opts.out);
   if (problem) {
     console.error(problem);
     return 2;
   }
-  const manifests: Manifest[] = [];
+  if (opts.prefer !== undefined && opts.prefer !== 'newest') {
+    console.error(`--prefer: el único valor es «newest»; se encontró «${opts.prefer}»`);
+    return 2;
+  }
+  const byRealPath = new Map<string, { file: string; mtime: number; manifest: Manifest }>();
   for (const f of files) {
     try {
-      manifests.push(readManifest(f));
+      const real = realpathSync(f);
+      if (!byRealPath.has(real)) byRealPath.set(real, { file: f, mtime: statSync(real).mtimeMs, manifest: readManifest(real) });
     } catch (err) {
       console.error(`${f}: no se pudo leer el manifiesto (${(err as Error).message})`);
       return 1;
     }
   }
-  const rows = mergeRows(manifests);
+  const read = [...byRealPath.values()].sort((a, b) => a.mtime - b.mtime);
+  const { rows, conflicts } = mergeManifests(
+    read.map((r) => r.manifest),
+    opts.prefer === 'newest',
+  );
+  if (conflicts.length) {
+    for (const c of conflicts) {
+      console.error(`${c.ficha}: los manifiestos no coinciden: ${c.rows.map((r) => `${r.entrada} (${r.estado}${r.sha256 ? `, sha256 ${r.sha256.slice(0, 12)}…` : ''})`).join(' / ')}`);
+    }
+    console.error(`${conflicts.length} ficha${conflicts.length === 1 ? '' : 's'} en conflicto: no se escribió el manifiesto (--prefer newest toma la fila del manifiesto más reciente)`);
+    return 1;
+  }
   writeManifest(opts.out, rows);
-  console.log(`${opts.out}/manifest.json y manifest.csv: ${rows.length} fichas de ${files.length} manifiestos`);
+  const skipped = files.length - read.length;
+  console.log(`${opts.out}/manifest.json y manifest.csv: ${rows.length} fichas de ${read.length} manifiestos${skipped ? ` (${skipped} nombrado${skipped === 1 ? '' : 's'} dos veces)` : ''}`);
   return 0;
 }

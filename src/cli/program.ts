@@ -41,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--changed', 'omite las entradas cuyo PDF está al día (misma entrada, plantillas, reglas, versión y opciones)')
     .option('--shard <K/N>', 'genera sólo el fragmento K de N (reparto estable por nombre de archivo), para repartir un año entre máquinas')
     .option('--fail-fast', 'no inicia más fichas tras la primera que falle')
+    .option('--wait', 'si otra ejecución está escribiendo en la carpeta de salida, espera a que termine (sin esto, sale con código 2)')
     .option('-q, --quiet', 'no muestra el progreso')
     .helpOption('-h, --help', 'muestra esta ayuda')
     .action(async (inputs: string[], opts) => {
@@ -69,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('une los manifiestos de los fragmentos de un año (--shard) en uno')
     .argument('<manifiestos...>', 'archivos manifest.json')
     .requiredOption('-o, --out <carpeta>', 'carpeta donde escribir manifest.json y manifest.csv')
+    .option('--prefer <newest>', 'ante filas que no coinciden sobre una misma ficha, toma la del manifiesto más reciente (sin esto, no se escribe)')
     .helpOption('-h, --help', 'muestra esta ayuda')
     .action(async (files: string[], opts) => {
       const { mergeCommand } = await import('./manifest.js');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/report.js';
 import { renderBatch } from '../batch/batch.js';
+import { FolderBusy } from '../batch/lock.js';
 import type { RenderOutcome } from '../batch/renderOne.js';
 import type { ManifestRow } from '../batch/manifest.js';
 import { parseShard, shardOf } from '../batch/shard.js';
@@ -23,6 +24,8 @@ export interface RenderCliOptions {
   changed?: boolean;
   shard?: string;
   failFast?: boolean;
+  /** Another run writing into --out: wait for it instead of refusing. */
+  wait?: boolean;
 }
 
 /** Exit status of a batch stopped by SIGINT or SIGTERM (128 + SIGINT). */
@@ -79,6 +82,7 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
       jobs,
       changed: opts.changed === true,
       failFast: opts.failFast === true,
+      wait: opts.wait === true,
       interrupted: () => interrupted,
       onDone: (o, row) => {
         progress?.clear();
@@ -87,6 +91,7 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
       },
     });
     progress?.stop();
+    for (const w of result.warnings) console.error(`aviso: ${w}`);
     for (const c of result.clashes) {
       console.error(`${c.pdf}: ${[...c.losers, c.winner].join(' y ')} generan el mismo archivo (mismo programa.id y anio); queda el de ${c.winner} [same-output]`);
     }
@@ -99,6 +104,11 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
     if (opts.failFast && result.notStarted > 0) console.error(`--fail-fast: ${result.notStarted} ficha${result.notStarted === 1 ? '' : 's'} sin iniciar tras la primera falla`);
     if (result.rows.some((r) => r.estado === 'falla interna')) return 3;
     return result.rows.some((r) => r.estado === 'con errores') || collected.missing.length > 0 ? 1 : 0;
+  } catch (err) {
+    if (!(err instanceof FolderBusy)) throw err;
+    progress?.stop();
+    console.error(`${opts.out}: ${err.message}; espere a que termine, o use --wait para esperarla`);
+    return 2;
   } finally {
     progress?.stop();
     process.off('SIGINT', onSignal);

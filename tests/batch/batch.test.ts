@@ -155,3 +155,31 @@ describe('--fail-fast', () => {
     checkManifest(join(dir, 'out'));
   });
 });
+
+describe('a damaged manifest', () => {
+  it.each([
+    ['cut short', (text: string) => text.slice(0, text.length >> 1)],
+    ['with a null row', (text: string) => text.replace('"filas": [', '"filas": [\n    null,')],
+  ])('%s: a warning, and rebuilt from the PDFs in the folder, each of which carries its input', async (_, damage) => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    const files = ['a', 'b'].map((x) => {
+      const f = join(dir, `${x}.yaml`);
+      writeFileSync(f, program(`programa-${x}`));
+      return f;
+    });
+    await renderBatch(files, options(out));
+    const manifest = join(out, 'manifest.json');
+    writeFileSync(manifest, damage(readFileSync(manifest, 'utf8')));
+    // Only b is rendered again: a's row comes back from its PDF.
+    const result = await renderBatch([files[1]!], options(out));
+    expect(result.warnings).toEqual([expect.stringMatching(/manifest\.json estaba dañado: se reconstruyó a partir de 2 PDF de la carpeta/)]);
+    const rows = checkManifest(out);
+    expect(rows.map((r) => [r.programa_id, r.estado])).toEqual([
+      ['programa-a', 'generada'],
+      ['programa-b', 'generada'],
+    ]);
+    expect(rows[0]).toMatchObject({ entrada: 'programa-a-2022.yaml', cobertura: '4,5%', clave: '' });
+    expect(rows[1]!.entrada).toBe(files[1]);
+  });
+});

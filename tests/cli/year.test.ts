@@ -56,10 +56,28 @@ describe('a year in one command', () => {
     const rows = readManifest(join(dir, 'todo', 'manifest.json')).filas;
     expect(rows.map((r) => r.entrada).sort()).toEqual(readdirSync(input).map((f) => join(input, f)).sort());
     expect(readFileSync(join(dir, 'todo', 'manifest.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(7);
+    // One shard named under two spellings counts once.
+    const twice = run('manifest', 'merge', join(dir, 'a', 'manifest.json'), join(dir, 'a', '..', 'a', 'manifest.json'), '--out', join(dir, 'una'));
+    expect(twice.code).toBe(0);
+    expect(twice.out).toMatch(/: \d+ fichas de 1 manifiestos \(1 nombrado dos veces\)/);
+    expect(readManifest(join(dir, 'una', 'manifest.json')).filas).toHaveLength(readManifest(join(dir, 'a', 'manifest.json')).filas.length);
     // a rerun with --changed renders nothing and says so
     const again = run('render', input, '--out', join(dir, 'a'), '--shard', '1/2', '--changed', '--quiet', '--no-charts');
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/^0 fichas generadas, \d+ sin cambios, 0 con errores/m);
+    // The same ficha rendered again elsewhere with other bytes (another date): the merge refuses
+    // the conflict and names it, unless --prefer newest.
+    const c = run('render', input, '--out', join(dir, 'c'), '--shard', '1/2', '--quiet', '--no-charts', '--date', '2030-01-01');
+    expect(c.code).toBe(0);
+    const conflict = run('manifest', 'merge', join(dir, 'a', 'manifest.json'), join(dir, 'c', 'manifest.json'), '--out', join(dir, 'conflicto'));
+    expect(conflict.code).toBe(1);
+    expect(conflict.err).toMatch(/\.pdf: los manifiestos no coinciden: .*\.yaml \((generada|sin cambios), sha256 [0-9a-f]{12}…\) \/ .*\.yaml \(generada, sha256 [0-9a-f]{12}…\)/);
+    expect(conflict.err).toMatch(/fichas? en conflicto: no se escribió el manifiesto/);
+    expect(existsSync(join(dir, 'conflicto', 'manifest.json'))).toBe(false);
+    const newest = run('manifest', 'merge', join(dir, 'a', 'manifest.json'), join(dir, 'c', 'manifest.json'), '--out', join(dir, 'reciente'), '--prefer', 'newest');
+    expect(newest.code, newest.err).toBe(0);
+    const kept = readManifest(join(dir, 'reciente', 'manifest.json')).filas;
+    expect(kept.map((r) => r.sha256).sort()).toEqual(readManifest(join(dir, 'c', 'manifest.json')).filas.map((r) => r.sha256).sort());
   });
 
   it('ficha sample writes the same files for the same seed', () => {
