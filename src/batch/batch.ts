@@ -43,6 +43,8 @@ export interface BatchResult {
   clashes: { pdf: string; winner: string; losers: string[] }[];
   /** What the batch had to mend on its way (a damaged manifest), in Spanish, for the user. */
   warnings: string[];
+  /** Why the manifest could not be written (the folder became unwritable), in Spanish. */
+  manifestError?: string;
 }
 
 const isFailure = (o: RenderOutcome) => o.crash !== undefined || hasErrors(o.diagnostics);
@@ -137,9 +139,14 @@ async function renderLocked(files: string[], opts: BatchOptions): Promise<BatchR
           lost.set(o.fileName, [...(lost.get(o.fileName) ?? []), o.file]);
           o = sameOutput(o, holder);
         } else {
-          if (holder !== undefined) lost.set(o.fileName, [...(lost.get(o.fileName) ?? []), holder]);
-          writeAtomic(opts.out, o.fileName, o.pdf);
-          writtenBy.set(o.fileName, o.file);
+          try {
+            writeAtomic(opts.out, o.fileName, o.pdf);
+            if (holder !== undefined) lost.set(o.fileName, [...(lost.get(o.fileName) ?? []), holder]);
+            writtenBy.set(o.fileName, o.file);
+          } catch (err) {
+            // A full disk, a folder gone or made read-only: this ficha failed, the batch goes on.
+            o = notWritten(o, opts.out, err as NodeJS.ErrnoException);
+          }
         }
       }
       if (isFailure(o)) failed = true;
@@ -162,8 +169,18 @@ async function renderLocked(files: string[], opts: BatchOptions): Promise<BatchR
       }
     }
   }
-  writeManifest(opts.out, updateRows(previous, rows));
-  return { rows, outcomes, skipped, notStarted: jobs.length - started, clashes, warnings };
+  let manifestError: string | undefined;
+  try {
+    writeManifest(opts.out, updateRows(previous, rows));
+  } catch (err) {
+    manifestError = `no se pudo escribir el manifiesto en ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+  }
+  return { rows, outcomes, skipped, notStarted: jobs.length - started, clashes, warnings, manifestError };
+}
+
+function notWritten(o: RenderOutcome, out: string, err: NodeJS.ErrnoException): RenderOutcome {
+  const d: Diagnostic = { code: 'io', severity: 'error', message: `no se pudo escribir ${o.fileName} en ${out}: ${err.code ?? err.message}`, file: o.file };
+  return { ...o, pdf: undefined, fileName: undefined, pages: undefined, diagnostics: [...o.diagnostics, d] };
 }
 
 function sameOutput(o: RenderOutcome, winner: string): RenderOutcome {

@@ -42,7 +42,13 @@ export async function lockFolder(dir: string, wait: boolean, pollMs = 200): Prom
       const fd = openSync(path, 'wx');
       writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), desde: new Date().toISOString() } satisfies Holder));
       closeSync(fd);
-      return () => rmSync(path, { force: true });
+      return () => {
+        try {
+          rmSync(path, { force: true });
+        } catch {
+          // the folder itself is gone or unwritable: nothing is left to release
+        }
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }

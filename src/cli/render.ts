@@ -92,6 +92,7 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
     });
     progress?.stop();
     for (const w of result.warnings) console.error(`aviso: ${w}`);
+    if (result.manifestError) console.error(`error: ${result.manifestError}`);
     for (const c of result.clashes) {
       console.error(`${c.pdf}: ${[...c.losers, c.winner].join(' y ')} generan el mismo archivo (mismo programa.id y anio); queda el de ${c.winner} [same-output]`);
     }
@@ -103,7 +104,7 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
     }
     if (opts.failFast && result.notStarted > 0) console.error(`--fail-fast: ${result.notStarted} ficha${result.notStarted === 1 ? '' : 's'} sin iniciar tras la primera falla`);
     if (result.rows.some((r) => r.estado === 'falla interna')) return 3;
-    return result.rows.some((r) => r.estado === 'con errores') || collected.missing.length > 0 ? 1 : 0;
+    return result.rows.some((r) => r.estado === 'con errores') || collected.missing.length > 0 || result.manifestError ? 1 : 0;
   } catch (err) {
     if (!(err instanceof FolderBusy)) throw err;
     progress?.stop();

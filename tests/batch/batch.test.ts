@@ -183,3 +183,33 @@ describe('a damaged manifest', () => {
     expect(rows[1]!.entrada).toBe(files[1]);
   });
 });
+
+describe('an output folder that becomes unwritable mid-batch', () => {
+  it('each ficha it could not write is an error, the manifest error is said, and nothing throws', async () => {
+    const { renameSync } = await import('node:fs');
+    const dir = tmp();
+    const out = join(dir, 'out');
+    const files = ['a', 'b', 'c'].map((x) => {
+      const f = join(dir, `${x}.yaml`);
+      writeFileSync(f, program(`programa-${x}`));
+      return f;
+    });
+    let done = 0;
+    const result = await renderBatch(
+      files,
+      options(out, {
+        onDone: () => {
+          // After the first ficha the folder is gone, and a file stands at its path.
+          if (++done === 1) {
+            renameSync(out, join(dir, 'apartada'));
+            writeFileSync(out, 'no es una carpeta');
+          }
+        },
+      }),
+    );
+    expect(result.rows.map((r) => r.estado)).toEqual(['generada', 'con errores', 'con errores']);
+    for (const o of result.outcomes.slice(1)) expect(o.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^no se pudo escribir programa-[bc]-2022\.pdf en .*out: E[A-Z]+$/)]);
+    expect(result.manifestError).toMatch(/^no se pudo escribir el manifiesto en .*out: E[A-Z]+$/);
+    expect(readdirSync(join(dir, 'apartada'))).toContain('programa-a-2022.pdf');
+  });
+});
