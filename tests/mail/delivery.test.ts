@@ -258,3 +258,25 @@ describe('never a stale ficha', () => {
     expect(text()).toMatch(/se envía igual \(--include-stale\)/);
   });
 });
+
+describe('ficha mail --send, the command itself', () => {
+  it('Ctrl-C (SIGINT) while the server holds a message: the answer is awaited and journalled, exit 130', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../cli/bin.js');
+    let child: ReturnType<typeof spawn> | undefined;
+    const smtp = await smtpServer({ answerDataAfterMs: 500, onMessage: () => child?.kill('SIGINT') });
+    const { dir, opts } = setup(['programa.id,to,cc', CLEAN, 'programa-dos,dos@x.cl,'].join('\n'));
+    const o = opts({});
+    const journal = join(dir, 'envios.jsonl');
+    const args = [BIN, 'mail', ...folders, '--recipients', o.recipients, '--send', '--smtp', smtp.url, '--from', o.from!, '--journal', journal, '--connections', '1'];
+    child = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: '1' } });
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((res) => child!.on('close', res));
+    await smtp.close();
+    expect(code, err).toBe(130);
+    expect(err).toMatch(/interrumpido: no se inicia ningún mensaje más/);
+    expect(smtp.received).toHaveLength(1);
+    expect(readJournal(journal).map((e) => e.estado)).toEqual(['enviando', 'aceptado']);
+  });
+});
