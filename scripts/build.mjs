@@ -101,7 +101,7 @@ const stubs = (STUBS) => ({
 const rendererApart = {
   name: 'renderer-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/renderer\.js$/ }, (args) => (args.importer.endsWith('dispatch.ts') ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /^\.\/renderer\.js$/ }, (args) => (/(dispatch|batch)\.ts$/.test(args.importer) ? { path: args.path, external: true } : undefined));
   },
 };
 

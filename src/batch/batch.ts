@@ -4,9 +4,8 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { extractAttachment } from '../output/attachment.js';
+import { commandModule } from '../cli/compiled.js';
 import { writeAtomic } from '../output/write.js';
-import { runStages, summaryOf } from '../pipeline/stages.js';
 import { contentKey, keyContext } from './contentKey.js';
 import { dispatch } from './dispatch.js';
 import { lockFolder } from './lock.js';
@@ -77,16 +76,17 @@ async function previousRows(out: string, warnings: string[]): Promise<ManifestRo
   } catch {
     // rebuilt below
   }
+  // The renderer reads a PDF's input; loaded only here, as dispatch loads it (a batch's main thread
+  // with workers never loads it otherwise).
+  const { inputOfPdf } = await commandModule('renderer', () => import('./renderer.js'));
   const rebuilt: ManifestRow[] = [];
   for (const name of readdirSync(out).filter((f) => f.toLowerCase().endsWith('.pdf')).sort()) {
     const bytes = readFileSync(join(out, name));
-    const attached = await extractAttachment(bytes).catch(() => undefined);
-    if (!attached) continue;
-    const staged = runStages(attached.name, attached.content, { layout: false });
-    if (!staged.input || !staged.view || `${staged.input.programa.id}-${staged.input.ficha.anio}.pdf` !== name) continue;
-    const pages = (bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
     const pdf = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    rebuilt.push(rowOf({ file: attached.name, ms: 0, diagnostics: staged.diagnostics, pdf, fileName: name, pages, summary: summaryOf(staged.input, staged.view) }, ''));
+    const own = await inputOfPdf(pdf);
+    if (!own || own.fileName !== name) continue;
+    const pages = (bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    rebuilt.push(rowOf({ file: own.name, ms: 0, diagnostics: own.diagnostics, pdf, fileName: name, pages, summary: own.summary }, ''));
   }
   warnings.push(`${manifestPath(out)} estaba dañado: se reconstruyó a partir de ${rebuilt.length} PDF de la carpeta (sus fichas se generan de nuevo con --changed)`);
   return rebuilt;
