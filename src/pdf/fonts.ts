@@ -1,6 +1,8 @@
 import * as fontkit from 'fontkit';
 import type { Theme } from '../layout/templates.js';
 import { fontBytes, fontFileDigest } from './fontFiles.js';
+import { keepGlyphOutlines } from './fontkitInternals.js';
+import { writeSubsetsFast } from './trueTypeSubset.js';
 import { FONT_NAMES, resolveFontPath, type FontName } from '../themeFonts.js';
 
 export { FONT_NAMES, resolveFontPath, type FontName } from '../themeFonts.js';
@@ -16,6 +18,8 @@ export function openFont(path: string): fontkit.Font {
   const known = opened.get(path);
   if (known) return known;
   const font = fontkit.create(fontBytes(path));
+  keepGlyphOutlines(font);
+  writeSubsetsFast(font);
   opened.set(path, font);
   paths.set(font, path);
   return font;

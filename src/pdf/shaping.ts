@@ -4,6 +4,7 @@ import { DiskCache } from '../cache/diskCache.js';
 import { numbersCodec } from '../cache/codecs.js';
 import { fontDigest } from './fonts.js';
 import { lowestCodePoints } from './fontkitInternals.js';
+import { numberRuns } from './numberRuns.js';
 
 /**
  * Shaped text: what fontkit makes of a word (glyphs after OpenType substitution, positions after
@@ -81,7 +82,8 @@ function cachesOf(font: fontkit.Font): FontCaches {
   const key = fontDigest(font);
   let c = perFont.get(key);
   if (!c) {
-    // The files of an older ficha under the names before these: never read again, so they go.
+    // Version 2: no numbers (numberRuns.ts). Version 1's files were nine tenths numbers, which no
+    // render looks up any more: they go.
     const dir = cacheDir();
     for (const f of ['pdfkit-runs', 'widths']) DiskCache.remove(`${f}-${key}`, numbersCodec, dir);
     perFont.set(key, (c = { runs: new DiskCache(`pdfkit-runs-2-${key}`, 16_000, dir, numbersCodec, 4_000), widths: new DiskCache(`widths-2-${key}`, 15_000, dir, numbersCodec, 4_000) }));
@@ -108,13 +110,17 @@ function canonical(font: fontkit.Font, caches: FontCaches, run: PdfkitRun): Pdfk
  * PDFKit's per-font cache of shaped text (`memory`), through which every word PDFKit writes or
  * measures passes: a word it shapes gets canonical glyphs (the run is changed in place, before
  * PDFKit encodes it) and is kept in the cache folder; a word not yet in memory is looked up there.
+ * A number is composed instead (numberRuns.ts), and kept nowhere.
  */
 export function shapedRuns(font: fontkit.Font, memory: Record<string, unknown>): Record<string, unknown> {
   const caches = cachesOf(font);
+  const numbers = numberRuns(font);
   return new Proxy(memory, {
     get(target, text) {
       const hit = target[text as string];
       if (hit !== undefined || typeof text !== 'string') return hit;
+      const composed = numbers?.run(text);
+      if (composed) return composed;
       const run = restore(caches.runs.get(text));
       if (run) {
         target[text] = run;

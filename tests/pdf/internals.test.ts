@@ -3,7 +3,9 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { aroundAddInfo, bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, memoizeColors, useLayoutCache, writeLine, type Baseline } from '../../src/pdf/pdfkitInternals.js';
 import { keysAt } from '../../src/validate/zodInternals.js';
-import { lowestCodePoints } from '../../src/pdf/fontkitInternals.js';
+import { keepGlyphOutlines, lowestCodePoints } from '../../src/pdf/fontkitInternals.js';
+import * as fontkit from 'fontkit';
+import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { openFont } from '../../src/pdf/fonts.js';
 import { inputSchema } from '../../src/validate/schema.js';
@@ -177,6 +179,22 @@ describe("fontkit's internals", () => {
     expect(lowest.get(gid(0x41))).toBe(0x41);
     expect(lowest.get(gid(0xb4))).toBe(0xb4);
     expect(lowest.get(gid(0xf1))).toBe(0xf1);
+  });
+  it('glyph outlines kept (glyph._decode): decoded once, and the subset fontkit writes is the same', () => {
+    const bytes = readFileSync(arimo('700Bold'));
+    const [plain, kept] = [fontkit.create(bytes), fontkit.create(bytes)];
+    keepGlyphOutlines(kept);
+    // Accented capitals are composite glyphs (their components join the subset), "l" is simple.
+    const ids = (f: fontkit.Font) => f.glyphsForString('ÑÁlO´').map((g) => g.id);
+    const composite = kept.getGlyph(ids(kept)[0]!) as unknown as { _decode(): { numberOfContours: number } };
+    expect(composite._decode().numberOfContours).toBeLessThan(0);
+    expect(composite._decode()).toBe(composite._decode());
+    const subset = (f: fontkit.Font) => {
+      const s = f.createSubset();
+      for (const id of ids(f)) s.includeGlyph(id);
+      return Buffer.from(s.encode());
+    };
+    for (let i = 0; i < 2; i++) expect(subset(kept).equals(subset(plain))).toBe(true);
   });
 });
 
