@@ -13,6 +13,13 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'ficha-batch-'));
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const options = (out: string, extra: Partial<BatchOptions> = {}): BatchOptions => ({ out, strict: false, charts: false, jobs: 1, changed: false, failFast: false, interrupted: () => false, ...extra });
 const program = (id: string) => REFERENCE_YAML.replace('id: redes-oportunidades-negocios', `id: ${id}`);
+/** `<x>.yaml` in `dir` for each x, the reference input as programa-<x>; their paths. */
+const programsIn = (dir: string, xs: string[]) =>
+  xs.map((x) => {
+    const f = join(dir, `${x}.yaml`);
+    writeFileSync(f, program(`programa-${x}`));
+    return f;
+  });
 
 /** Every row of the folder's manifest against the files on disk. */
 function checkManifest(out: string) {
@@ -78,11 +85,7 @@ describe('--changed', () => {
   it('re-renders exactly the inputs whose input, templates or options changed', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    const files = ['a', 'b', 'c'].map((x) => {
-      const f = join(dir, `${x}.yaml`);
-      writeFileSync(f, program(`programa-${x}`));
-      return f;
-    });
+    const files = programsIn(dir, ['a', 'b', 'c']);
     const estados = async (extra: Partial<BatchOptions> = {}) => {
       const r = await renderBatch(files, options(out, { changed: true, ...extra }));
       checkManifest(out);
@@ -163,11 +166,7 @@ describe('a damaged manifest', () => {
   ])('%s: a warning, and rebuilt from the PDFs in the folder, each of which carries its input', async (_, damage) => {
     const dir = tmp();
     const out = join(dir, 'out');
-    const files = ['a', 'b'].map((x) => {
-      const f = join(dir, `${x}.yaml`);
-      writeFileSync(f, program(`programa-${x}`));
-      return f;
-    });
+    const files = programsIn(dir, ['a', 'b']);
     await renderBatch(files, options(out));
     const manifest = join(out, 'manifest.json');
     writeFileSync(manifest, damage(readFileSync(manifest, 'utf8')));
@@ -189,11 +188,7 @@ describe('an output folder that becomes unwritable mid-batch', () => {
     const { renameSync } = await import('node:fs');
     const dir = tmp();
     const out = join(dir, 'out');
-    const files = ['a', 'b', 'c'].map((x) => {
-      const f = join(dir, `${x}.yaml`);
-      writeFileSync(f, program(`programa-${x}`));
-      return f;
-    });
+    const files = programsIn(dir, ['a', 'b', 'c']);
     let done = 0;
     const result = await renderBatch(
       files,
