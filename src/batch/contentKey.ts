@@ -32,7 +32,7 @@ export function keyContext(opts: KeyOptions): string {
     version: fichaVersion(),
     build: buildIdentity(),
     templates: folderDigest(opts.templatesDir),
-    rulesets: [RULESETS, ...extra].map((d) => folderDigest(d)),
+    rulesets: [RULESETS, ...extra].map(folderDigest),
     charts: opts.charts,
     strict: opts.strict,
     date: opts.date ?? null,

@@ -22,11 +22,10 @@ export interface BuildStamp {
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** sha256 of a folder's files, paths and bytes, in sorted order. */
-export function folderDigest(dir: string, skip: (name: string) => boolean = () => false): string {
+export function folderDigest(dir: string): string {
   const hash = createHash('sha256');
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
-      if (skip(name)) continue;
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
       else hash.update(`${relative(dir, p)}\0`).update(readFileSync(p)).update('\0');

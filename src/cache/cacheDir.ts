@@ -2,6 +2,11 @@ import { lstatSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+/** Where the cache folder is, whether or not it can be used (empty: caches are off). */
+export function cacheDirPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.FICHA_CACHE_DIR ?? join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ficha');
+}
+
 /**
  * Where ficha keeps what it can compute again but would rather not at every start (compiled
  * templates and chart specs, shaped words): FICHA_CACHE_DIR, else $XDG_CACHE_HOME/ficha, else
@@ -11,7 +16,7 @@ import { join } from 'node:path';
  * used: it must be a real folder (not a link), owned by this user and writable by nobody else.
  */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const dir = env.FICHA_CACHE_DIR ?? join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ficha');
+  const dir = cacheDirPath(env);
   if (!dir) return undefined;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });

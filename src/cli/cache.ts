@@ -1,15 +1,9 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildIdentity } from '../cache/buildIdentity.js';
-import { cacheDir } from '../cache/cacheDir.js';
+import { cacheDir, cacheDirPath } from '../cache/cacheDir.js';
 import { checkStamp } from '../cache/stamped.js';
 import { num } from '../format/format.js';
-
-/** Where the cache folder would be, whether or not it can be used (cacheDir.ts decides that). */
-function intendedDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.FICHA_CACHE_DIR ?? join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ficha');
-}
 
 interface CacheFile {
   archivo: string;
@@ -39,7 +33,7 @@ const mb = (bytes: number) => (bytes < 1024 * 1024 ? `${num(Math.ceil(bytes / 10
 
 /** `ficha cache info`: the folder, its files (size, whether this build trusts them), the build identity. */
 export function cacheInfoCommand(opts: { json?: boolean }): number {
-  const intended = intendedDir();
+  const intended = cacheDirPath();
   const dir = cacheDir();
   const identity = buildIdentity();
   const files = dir ? filesOf(dir) : [];
@@ -67,7 +61,7 @@ export function cacheInfoCommand(opts: { json?: boolean }): number {
 
 /** `ficha cache clear`: deletes everything in the cache folder (the folder stays). */
 export function cacheClearCommand(): number {
-  const intended = intendedDir();
+  const intended = cacheDirPath();
   const dir = intended ? cacheDir() : undefined;
   if (!dir) {
     console.log(intended ? `La caché está desactivada (${intended}): no hay nada que borrar.` : 'La caché está desactivada (FICHA_CACHE_DIR está vacía): no hay nada que borrar.');

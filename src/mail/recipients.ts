@@ -105,11 +105,6 @@ export function parseMailbox(text: string): Mailbox | string {
   return { address: one.address!.toLowerCase(), name: one.name ?? '' };
 }
 
-/** One mailbox, bare or as `Name <local@domain>`, as mail servers accept it. */
-export function isAddress(text: string): boolean {
-  return typeof parseMailbox(text) !== 'string';
-}
-
 /** `;` outside double quotes separates mailboxes (a quoted name may hold one). */
 function splitCell(cell: string): string[] {
   const parts: string[] = [];
