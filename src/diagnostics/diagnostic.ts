@@ -13,6 +13,8 @@ export interface Diagnostic {
   column?: number;
   /** Key path, e.g. `presupuesto.por_anio.2021.inicial`. */
   path?: string;
+  /** What a person most likely meant, to write at line:column instead of what is there (`5221470`). */
+  suggestion?: string;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -1,7 +1,10 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource, findControlCharacter } from './decode.js';
 import { LIMITS } from './limits.js';
+import { repairFlowCommas } from './flowCommas.js';
+import { diagnoseIndentation, indentMessage } from './indentation.js';
+import { explainYamlError } from './yamlErrors.js';
 
 export interface LoadedSource {
   file: string;
@@ -36,19 +39,64 @@ export function loadYaml(file: string, input: string | Uint8Array): { source: Lo
   }
   const doc = parseDocument(text, { lineCounter, version: '1.2', uniqueKeys: true, prettyErrors: false, merge: false });
   const diagnostics: Diagnostic[] = [];
-  const errors = new Set<YAMLError>(doc.errors);
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    const { code, message, offset } = explain(err, text);
-    const pos = lineCounter.linePos(offset);
-    diagnostics.push({ code, severity: errors.has(err) ? 'error' : 'warning', message, file, line: pos.line, column: pos.col });
+  const at = (offset: number) => lineCounter.linePos(offset);
+  // `{ 2021: 73,0 }`: reported once at the number; the stray keys it made (and their duplicates) are not.
+  const commas = repairFlowCommas(doc, text);
+  const strayKeys = new Set(commas.map((c) => c.keyOffset));
+  for (const c of commas) {
+    const pos = at(c.offset);
+    diagnostics.push({
+      code: 'number-format',
+      severity: 'error',
+      message: `se esperaba un número; se encontró «${c.typed}»: en YAML la coma separa los elementos de { } y los decimales se marcan con punto: ¿quiso decir ${c.meant}?`,
+      file,
+      line: pos.line,
+      column: pos.col,
+      suggestion: c.meant,
+    });
+  }
+  doc.errors = doc.errors.filter((e) => !(e.code === 'DUPLICATE_KEY' && strayKeys.has(e.pos[0])));
+  const indentation = diagnoseIndentation(text, doc.errors);
+  if (indentation) {
+    for (const f of indentation.fixes) diagnostics.push({ code: 'yaml-indent', severity: 'error', message: indentMessage(f), file, line: f.line, column: f.column });
+    // What is left is wrong in the file as fixed; it differs from the file only in leading spaces.
+    const fixedLines = new LineCounter();
+    parseDocument(indentation.fixedText, { lineCounter: fixedLines, uniqueKeys: true });
+    for (const err of indentation.rest) {
+      const { code, message, offset } = explainYamlError(err, indentation.fixedText);
+      const pos = fixedLines.linePos(offset);
+      diagnostics.push({ code, severity: 'error', message, file, line: pos.line, column: pos.col });
+    }
+  } else {
+    for (const err of doc.errors) {
+      const { code, message, offset } = explainYamlError(err, text);
+      const pos = at(offset);
+      diagnostics.push({ code, severity: 'error', message, file, line: pos.line, column: pos.col });
+    }
+  }
+  for (const err of doc.warnings) {
+    const { code, message, offset } = explainYamlError(err, text);
+    const pos = at(offset);
+    diagnostics.push({ code, severity: 'warning', message, file, line: pos.line, column: pos.col });
   }
   if (!doc.errors.length) {
     for (const p of structuralProblems(doc)) {
-      const pos = lineCounter.linePos(p.offset);
+      const pos = at(p.offset);
       diagnostics.push({ code: p.code, severity: 'error', message: p.message, file, line: pos.line, column: pos.col });
     }
   }
-  return { source: { file, text, doc, lineCounter }, diagnostics };
+  return { source: { file, text, doc, lineCounter }, diagnostics: withoutRepeats(diagnostics) };
+}
+
+/** The parser often reports one mistake twice at one place (e.g. a text with «: »): say it once. */
+function withoutRepeats(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 interface Problem {
@@ -106,36 +154,4 @@ function structuralProblems(doc: Document.Parsed): Problem[] {
   };
   walk(doc.contents as Node, 0);
   return out;
-}
-
-/** Spanish text for the usual YAML mistakes; an unclosed bracket or quote is reported where it opens. */
-function explain(err: YAMLError, text: string): { code: string; message: string; offset: number } {
-  const at = err.pos[0];
-  const opened = (ch: string) => {
-    const i = text.lastIndexOf(ch, Math.max(0, at - 1));
-    return i >= 0 ? i : at;
-  };
-  const english = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').slice(0, 200);
-  switch (err.code) {
-    case 'DUPLICATE_KEY':
-      return { code: 'duplicate-key', message: 'clave duplicada: cada clave puede aparecer una sola vez en un mapa', offset: at };
-    case 'TAB_AS_INDENT':
-      return { code: 'yaml-syntax', message: 'YAML no válido: no se permiten tabulaciones como sangría; use espacios', offset: at };
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return { code: 'yaml-syntax', message: 'YAML no válido: un texto con «: » debe ir entre comillas, o falta un salto de línea', offset: at };
-    case 'MISSING_CHAR':
-      if (/quote/i.test(english)) {
-        const q = english.includes('"') ? '"' : "'";
-        return { code: 'yaml-syntax', message: `YAML no válido: falta la comilla de cierre (${q}) del texto que empieza aquí`, offset: opened(q) };
-      }
-      break;
-    case 'BAD_INDENT':
-      if (/Flow sequence/.test(english)) return { code: 'yaml-syntax', message: 'YAML no válido: la lista que se abre aquí con [ no se cierra con ]', offset: opened('[') };
-      if (/Flow map/.test(english)) return { code: 'yaml-syntax', message: 'YAML no válido: el mapa que se abre aquí con { no se cierra con }', offset: opened('{') };
-      break;
-    case 'BAD_ALIAS':
-      return { code: 'yaml-syntax', message: 'YAML no válido: el alias (*nombre) no corresponde a ninguna ancla (&nombre) anterior', offset: at };
-  }
-  return { code: 'yaml-syntax', message: `YAML no válido: ${english}`, offset: at };
 }
