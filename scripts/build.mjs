@@ -10,14 +10,14 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 rmSync('dist', { recursive: true, force: true });
 
 /**
- * zod re-exports its messages in ~60 languages; ficha writes its own (Spanish) messages and zod's
- * default (English) is the only one it can fall back to. Leaving the others out of the bundle saves
- * every command that validates from compiling them at start-up.
+ * zod re-exports its messages in ~60 languages; ficha writes its own (Spanish) messages and falls
+ * back to zod's Spanish ones (schema.ts); English is zod's built-in default. Leaving the others out
+ * of the bundle saves every command that validates from compiling them at start-up.
  */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
+const zodSpanishOnly = {
+  name: 'zod-spanish-only',
   setup(b) {
-    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";\nexport { default as es } from "./es.js";', loader: 'js' }));
   },
 };
 /**
@@ -115,7 +115,7 @@ await build({
   target: 'node20.19',
   external: ['tinypool', 'pdfjs-dist', 'canvas', 'tsx'],
   chunkNames: 'chunk-[hash]',
-  plugins: [zodEnglishOnly, installedUrl((pkg) => `import.meta.resolve('${pkg}')`), lazyUnicodeTables, stubs(LAZY)],
+  plugins: [zodSpanishOnly, installedUrl((pkg) => `import.meta.resolve('${pkg}')`), lazyUnicodeTables, stubs(LAZY)],
   logLevel: 'warning',
   // Bundled CommonJS code calls require(); give the ES module one.
   banner: { js: "// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\nimport { createRequire as __ficha_require } from 'node:module';\nconst require = __ficha_require(import.meta.url);" },
@@ -136,7 +136,7 @@ await build({
   conditions: ['import'],
   external: ['pdfjs-dist', 'canvas', 'tsx'],
   define: { 'import.meta.url': '__ficha_import_meta_url' },
-  plugins: [zodEnglishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), lazyUnicodeTables, stubs({ ...LAZY, ...NO_CANVAS }), rendererApart],
+  plugins: [zodSpanishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), lazyUnicodeTables, stubs({ ...LAZY, ...NO_CANVAS }), rendererApart],
   logLevel: 'warning',
   // installedUrl's require.resolve('pdfkit') runs at run time, on purpose.
   logOverride: { 'require-resolve-not-external': 'silent' },

@@ -3,6 +3,7 @@ import { formatPath } from '../diagnostics/diagnostic.js';
 import type { PathSegment, Position } from '../load/locate.js';
 import { findRegion, REGION_NAMES, SUBTITULOS } from '../catalogs/catalogs.js';
 import { closest } from './describe.js';
+import { CODES } from '../diagnostics/codes.js';
 import { findRuleSet, ruleSetIds } from '../rulesets/rulesets.js';
 
 type Locate = (path: PathSegment[], at?: 'key' | 'value') => Position;
@@ -28,6 +29,7 @@ export function crossChecks(data: unknown, locate: Locate, raw: unknown = data):
   checkIndicators(data, error);
   checkRuleSet(data, error);
   checkInflactores(data, error);
+  checkSilencedWarnings(data, error);
   return out;
 }
 
@@ -117,4 +119,17 @@ function checkInflactores(data: unknown, error: Report): void {
   for (let y = t - 2; y <= t; y++) {
     if (inflactores[String(y)] === undefined) error('missing-inflactor', ['ficha', 'moneda', 'inflactores'], `con montos: nominales se necesita el inflactor de ${y}`);
   }
+}
+
+/** `ficha.omitir_avisos` names warnings: an error's code, or a typo, would silence nothing. */
+function checkSilencedWarnings(data: unknown, error: Report): void {
+  const warnings = Object.entries(CODES)
+    .filter(([, c]) => c.severity === 'warning')
+    .map(([code]) => code);
+  arr(at(data, 'ficha', 'omitir_avisos')).forEach((code, i) => {
+    if (typeof code !== 'string' || warnings.includes(code)) return;
+    const suggestion = closest(code, warnings);
+    const why = CODES[code] ? `«${code}» es un error, no una advertencia: no se puede omitir` : `código de advertencia desconocido «${code}»`;
+    error('unknown-warning-code', ['ficha', 'omitir_avisos', i], why + (suggestion && !CODES[code] ? `; ¿quiso decir «${suggestion}»?` : `; códigos: ${warnings.join(', ')}`));
+  });
 }

@@ -25,6 +25,7 @@ export const KEY_DOCS: Record<string, Doc> = {
   ficha: { d: 'Año monitoreado, metodología y moneda de la ficha', e: [{ anio: 2025, metodologia: 'dipres-2025', moneda: { anio_base: 2025, montos: 'reales' } }] },
   'ficha.anio': { d: 'Año monitoreado t; la ficha muestra t-2, t-1 y t', e: [2025] },
   'ficha.metodologia': { d: 'Conjunto de reglas que juzga la sección II: dipres-2022 (por defecto) o dipres-2025', e: ['dipres-2025'] },
+  'ficha.omitir_avisos': { d: 'Códigos de advertencias que no se muestran para este programa, cuyas cifras se revisaron y son correctas (p. ej. ejecucion-inusual); un código desconocido es un error', e: [['ejecucion-inusual']] },
   'ficha.fecha': { d: 'Fecha de la ficha (AAAA-MM-DD), usada como fecha de creación del PDF', e: ['2026-05-31'] },
   'ficha.moneda': { d: 'Moneda de los montos', e: [{ anio_base: 2025, montos: 'nominales', inflactores: { 2023: 1.0912, 2024: 1.0441, 2025: 1 } }] },
   'ficha.moneda.anio_base': { d: 'Los montos son M$ de este año (se imprime "M$ 2025")', e: [2025] },

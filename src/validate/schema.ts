@@ -1,4 +1,7 @@
 import { z } from 'zod';
+
+// zod's own words, where a key has none of ours, are Spanish too.
+z.config(z.locales.es());
 import { LIMITS } from '../load/limits.js';
 
 /**
@@ -15,7 +18,7 @@ export type Marker = (typeof MARKERS)[number];
 const marker = z.preprocess((v) => (typeof v === 'string' && /^\s*(n\/a|s\/i)\s*$/i.test(v) ? v.trim().toUpperCase() : v), z.enum(MARKERS));
 const text = z.union([z.string(), z.number()], expect('un texto')).transform(String);
 const nonEmptyText = z
-  .union([z.string().trim().min(1), z.number()], expect('un texto no vacío'))
+  .union([z.string().trim().min(1, expect('un texto no vacío')), z.number()], expect('un texto no vacío'))
   .transform(String);
 /** 2023-02-30 is not a date: the day must exist in its month (and the year be 0001..9999). */
 function isCalendarDate(s: string): boolean {
@@ -26,7 +29,10 @@ function isCalendarDate(s: string): boolean {
 
 /** Names, units, labels: one line of a header or a table cell. */
 const name = z
-  .union([z.string().trim().min(1).max(LIMITS.nameLength), z.number()], expect(`un texto no vacío de hasta ${LIMITS.nameLength} caracteres`))
+  .union(
+    [z.string().trim().min(1, expect('un texto no vacío')).max(LIMITS.nameLength, expect(`un texto de hasta ${LIMITS.nameLength} caracteres`)), z.number()],
+    expect(`un texto no vacío de hasta ${LIMITS.nameLength} caracteres`),
+  )
   .transform(String);
 /** Device names that Windows reserves, whatever the extension: no output file may be called so. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
@@ -38,11 +44,23 @@ const programId = z
   .refine((id) => !RESERVED.test(id), expect('un identificador que no sea un nombre reservado del sistema (con, prn, aux, nul, com1…, lpt1…)'));
 const year = z.number(expect('un año (número entero)')).int(expect('un año (número entero)')).min(1900, expect('un año >= 1900')).max(2200, expect('un año <= 2200'));
 
+/**
+ * What kind of figure a key holds, for the checks that read how it was typed (`typing.ts`):
+ * amounts may carry decimals, counts of people and units may not, dates are AAAA-MM-DD.
+ */
+export type FieldKind = 'monto' | 'conteo' | 'numero' | 'fecha';
+export const FIELD_KINDS = new WeakMap<object, FieldKind>();
+const kind = <T extends object>(schema: T, k: FieldKind): T => (FIELD_KINDS.set(schema, k), schema);
+
 /** Past 10^15 M$ a figure is a typing or export error, not an amount: refused. */
 const MAX_AMOUNT = 1e15;
-export const amount = z.union([z.number().min(0).max(MAX_AMOUNT), marker], expect('un monto (número >= 0 y menor que 10^15), N/A o S/I'));
-export const count = z.union([z.number().int().min(0).max(MAX_AMOUNT), marker], expect('un número entero >= 0 (menor que 10^15), N/A o S/I'));
-const indicatorValue = z.union([z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT), marker], expect('un número (de magnitud menor que 10^15), N/A o S/I'));
+const AMOUNT = expect('un monto (número >= 0 y menor que 10^15), N/A o S/I');
+const COUNT = expect('un número entero >= 0 (menor que 10^15), N/A o S/I');
+const NUMBER = expect('un número (de magnitud menor que 10^15), N/A o S/I');
+export const amount = kind(z.union([z.number(AMOUNT).min(0, AMOUNT).max(MAX_AMOUNT, AMOUNT), marker], AMOUNT), 'monto');
+export const count = kind(z.union([z.number(COUNT).int(COUNT).min(0, COUNT).max(MAX_AMOUNT, COUNT), marker], COUNT), 'conteo');
+const indicatorValue = kind(z.union([z.number(NUMBER).min(-MAX_AMOUNT, NUMBER).max(MAX_AMOUNT, NUMBER), marker], NUMBER), 'numero');
+const odsNumber = kind(z.number(expect('un número de ODS entre 1 y 17')).int(expect('un número de ODS entre 1 y 17 (sin decimales)')).min(1, expect('un número de ODS entre 1 y 17')).max(17, expect('un número de ODS entre 1 y 17')), 'numero');
 
 /** A mapping year -> value; keys are checked against the monitoring year in crossChecks. */
 const yearMap = <T extends z.ZodType>(value: T) => z.record(z.string(), value, expect('un mapa año -> valor'));
@@ -85,17 +103,21 @@ export const inputSchema = z.strictObject(
       {
         anio: year,
         metodologia: z.string(expect('un identificador de metodología (p. ej. dipres-2022)')).default('dipres-2022'),
+        /** Warning codes not shown for this program, whose figures were checked and are right. An extension of formato 1. */
+        omitir_avisos: z.array(z.string(expect('el código de una advertencia (p. ej. ejecucion-inusual)')), expect('una lista de códigos de advertencia')).default([]),
         /** Date of the ficha (YYYY-MM-DD), used as the PDF's creation date; an extension of formato 1. */
-        fecha: z
-          .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)], expect('una fecha AAAA-MM-DD'))
-          .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-          .refine(isCalendarDate, expect('una fecha AAAA-MM-DD que exista (mes 01..12, día del mes)'))
-          .optional(),
+        fecha: kind(
+          z
+            .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, expect('una fecha AAAA-MM-DD'))], expect('una fecha AAAA-MM-DD'))
+            .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+            .refine(isCalendarDate, expect('una fecha AAAA-MM-DD que exista (mes 01..12, día del mes)')),
+          'fecha',
+        ).optional(),
         moneda: z.strictObject(
           {
             anio_base: year,
             montos: z.enum(['reales', 'nominales'], expect('reales o nominales')).default('reales'),
-            inflactores: yearMap(z.number(expect('un número > 0')).positive(expect('un número > 0')).max(100, expect('un inflactor > 0 y <= 100'))).default({}),
+            inflactores: yearMap(kind(z.number(expect('un número > 0')).positive(expect('un número > 0')).max(100, expect('un inflactor > 0 y <= 100')), 'numero')).default({}),
           },
           expect('un mapa con anio_base, montos e inflactores'),
         ),
@@ -206,7 +228,7 @@ export const inputSchema = z.strictObject(
       .strictObject(
         {
           ods: z
-            .union([z.array(z.number().int().min(1).max(17), expect('una lista de números de ODS entre 1 y 17')), z.number().int().min(1).max(17).transform((n) => [n])], expect('una lista de números de ODS entre 1 y 17'))
+            .union([z.array(odsNumber, expect('una lista de números de ODS entre 1 y 17')), odsNumber.transform((n) => [n])], expect('una lista de números de ODS entre 1 y 17'))
             .nullish()
             .transform((v) => v ?? []),
           enfoque_genero: boolOrText.default(false),

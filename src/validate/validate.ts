@@ -6,6 +6,7 @@ import { locate, valueAt, type PathSegment } from '../load/locate.js';
 import { closest, describeFound } from './describe.js';
 import { inputSchema, type ProgramInput } from './schema.js';
 import { crossChecks } from './crossChecks.js';
+import { typingProblems } from './typing.js';
 import { KEY_DOCS } from './keyDocs.js';
 import { keysAt } from './zodInternals.js';
 import { LIMITS } from '../load/limits.js';
@@ -22,15 +23,18 @@ export function validate(source: LoadedSource): ValidationResult {
   try {
     data = source.doc.toJS({ maxAliasCount: LIMITS.aliases });
   } catch (err) {
-    // An alias bomb: aliases that expand into too many nodes. The parser refuses it; so do we.
-    const alias = /alias/i.test((err as Error).message) ? firstAlias(source) : undefined;
+    // An alias without its anchor, or an alias bomb (aliases that expand into too many nodes).
+    const unresolved = /unresolved alias/i.test((err as Error).message);
+    const alias = /alias/i.test((err as Error).message) ? firstAlias(source, unresolved) : undefined;
     const pos = source.lineCounter.linePos(alias ?? 0);
     return {
       diagnostics: [
         {
-          code: 'yaml-alias-limit',
+          code: unresolved ? 'yaml-syntax' : 'yaml-alias-limit',
           severity: 'error',
-          message: `los alias YAML (*ancla) se expanden en demasiados valores: el máximo es ${LIMITS.aliases} expansiones por archivo`,
+          message: unresolved
+            ? 'YAML no válido: el alias (*nombre) no corresponde a ninguna ancla (&nombre) anterior'
+            : `los alias YAML (*ancla) se expanden en demasiados valores: el máximo es ${LIMITS.aliases} expansiones por archivo`,
           file: source.file,
           line: pos.line,
           column: pos.col,
@@ -39,13 +43,16 @@ export function validate(source: LoadedSource): ValidationResult {
     };
   }
   const parsed = inputSchema.safeParse(data);
-  const schemaProblems = parsed.success ? [] : dropMisspeltMissing(parsed.error.issues.flatMap((issue) => issueToDiagnostics(source, data, issue)));
+  // A figure typed the Chilean way is one mistake with its own words; its type error is not another.
+  const typing = typingProblems(source);
+  const unexplained = (d: { path?: string }) => d.path === undefined || !typing.explained.has(d.path);
+  const schemaProblems = parsed.success ? [] : dropMisspeltMissing(parsed.error.issues.flatMap((issue) => issueToDiagnostics(source, data, issue))).filter(unexplained);
   // Cross-field checks run even on a rejected file, so all of its problems are reported at once.
   // Keys are read from the data as written too: a key like __proto__ is data there, while in the
   // parsed object it would have become the object's prototype.
   const cross = crossChecks(parsed.success ? parsed.data : data, (path, at) => locate(source, path, at), data).map((d) => ({ ...d, file: source.file }));
   const seen = new Set(schemaProblems.map((d) => `${d.line}:${d.column}`));
-  const diagnostics = [...schemaProblems, ...cross.filter((d) => !seen.has(`${d.line}:${d.column}`))];
+  const diagnostics = [...typing.findings.map((d) => ({ ...d, file: source.file })), ...schemaProblems, ...cross.filter((d) => unexplained(d) && !seen.has(`${d.line}:${d.column}`))];
   return { input: parsed.success && !diagnostics.some((d) => d.severity === 'error') ? parsed.data : undefined, diagnostics };
 }
 
@@ -91,19 +98,32 @@ function issueToDiagnostics(source: LoadedSource, data: unknown, issue: z.core.$
   const missing = found === undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent);
   const pos = locate(source, path, 'value');
   const expected = withExample(issue.message.startsWith('se esperaba') ? issue.message : `se esperaba un valor válido (${issue.message})`, path);
+  const suggestion = typeof found === 'string' ? closest(found.trim(), allowedValues(issue)) : undefined;
   return [
     {
       code: missing ? 'missing-key' : 'invalid-value',
       severity: 'error',
       message: missing
         ? `falta la clave obligatoria «${String(path[path.length - 1])}»: ${expected}`
-        : `${expected}; se encontró ${describeFound(found)}`,
+        : `${expected}; se encontró ${describeFound(found)}${suggestion ? `: ¿quiso decir «${suggestion}»?` : ''}`,
       file: source.file,
       line: pos.line,
       column: pos.column,
       path: formatPath(path),
+      ...(suggestion ? { suggestion } : {}),
     },
   ];
+}
+
+/** The words a catalog key accepts (`sin_deficiencias`, …), from the issue and its union branches. */
+function allowedValues(issue: z.core.$ZodIssue): string[] {
+  const out: string[] = [];
+  const visit = (i: z.core.$ZodIssue) => {
+    if (i.code === 'invalid_value') out.push(...i.values.filter((v): v is string => typeof v === 'string'));
+    if (i.code === 'invalid_union') for (const branch of i.errors) branch.forEach(visit);
+  };
+  visit(issue);
+  return out;
 }
 
 /** The keys a strict object accepts, read from the schema at the issue's path. */
@@ -115,10 +135,16 @@ function allowedKeys(issue: z.core.$ZodIssue, data: unknown, path: PathSegment[]
   return shape ? shape : keys.filter((k) => !unknown.has(k));
 }
 
-function firstAlias(source: LoadedSource): number | undefined {
+/** The first alias of the document; with `unresolved`, the first whose anchor does not come before it. */
+function firstAlias(source: LoadedSource, unresolved = false): number | undefined {
   let at: number | undefined;
+  const anchors = new Set<string>();
   visit(source.doc, {
+    Node(_key, node) {
+      if (node.anchor) anchors.add(node.anchor);
+    },
     Alias(_key, node) {
+      if (unresolved && anchors.has(node.source)) return undefined;
       at = node.range?.[0];
       return visit.BREAK;
     },
