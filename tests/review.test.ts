@@ -25,9 +25,9 @@ describe('figures and sentences a reader would question', () => {
     expect(w?.severity).toBe('warning');
     expect(w?.message).toContain('11,3%');
   });
-  it('gasto_administrativo: sin_informacion (on how it was estimated) is no contradiction of a reported amount', () => {
+  it('gasto_administrativo: sin_informacion beside a reported amount is its own warning (issue 32), not a contradicted threshold', () => {
     const staged = runStages('s.yaml', variant((d) => (d.analisis.eficiencia.gasto_administrativo = 'sin_informacion')));
-    expect(staged.diagnostics.filter((d) => d.code === 'veredicto-contradice-cifra')).toEqual([]);
+    expect(staged.diagnostics.map((d) => d.code)).toEqual(['veredicto-sin-informacion']);
   });
   it('priorización sin_deficiencias with more beneficiaries than the target population is a warning', () => {
     const staged = runStages('s.yaml', variant((d) => ((d.ficha.metodologia = 'dipres-2025'), (d.analisis.focalizacion.priorizacion = 'sin_deficiencias'), (d.poblacion.por_anio[2022].beneficiaria = 6000))));

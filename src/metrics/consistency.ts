@@ -3,6 +3,7 @@ import type { ProgramInput } from '../validate/schema.js';
 import type { Figures } from './figures.js';
 import { isMarker, type Value } from './value.js';
 import { PLAUSIBLE } from '../load/limits.js';
+import { checkPlausibility } from './plausibility.js';
 
 /**
  * A consistency problem as numbers: its code, where it is, and the values that show it. The words
@@ -38,18 +39,11 @@ export function checkConsistency(input: ProgramInput, f: Figures): ConsistencyWa
       if (typeof v === 'number' && (v < 0 || v > 100)) out.push({ code: 'porcentaje-fuera-de-rango', path: ['indicadores', i, 'valores', year], values: { indicador: ind.nombre, anio: Number(year), valor: v } });
     }
   });
-  for (const y of f.years) {
-    const b = f.beneficiaria[y]!;
-    const o = f.objetivo[y]!;
-    if (!isMarker(b) && !isMarker(o) && b > o) out.push({ code: 'beneficiaria-mayor-que-objetivo', path: ['poblacion', 'por_anio', String(y), 'beneficiaria'], values: { anio: y, beneficiaria: b, objetivo: o } });
-  }
   // A verdict that a figure of the same ficha contradicts.
   const adm = f.porcentaje_gasto_administrativo[t]!;
   if (input.analisis.eficiencia.gasto_administrativo === 'sobre_20' && !isMarker(adm) && adm <= 20) {
     out.push({ code: 'veredicto-contradice-cifra', path: ['analisis', 'eficiencia', 'gasto_administrativo'], values: { caso: 'sobre_20', anio: t, porcentaje: adm } });
   }
-  // (sin_informacion about the administrative expense concerns how it was estimated, not its amount:
-  // a reported amount does not contradict it.)
   const prior = input.analisis.focalizacion.priorizacion;
   const b = f.beneficiaria[t]!;
   const o = f.objetivo[t]!;
@@ -63,5 +57,7 @@ export function checkConsistency(input: ProgramInput, f: Figures): ConsistencyWa
   if (input.componentes.length > PLAUSIBLE.components) out.push({ code: 'demasiados-componentes', path: ['componentes'], values: { n: input.componentes.length, max: PLAUSIBLE.components } });
   if (input.indicadores.length > PLAUSIBLE.indicators) out.push({ code: 'demasiados-indicadores', path: ['indicadores'], values: { n: input.indicadores.length, max: PLAUSIBLE.indicators } });
   if (input.programa.anio_inicio > t) out.push({ code: 'inicio-posterior', path: ['programa', 'anio_inicio'], values: { inicio: input.programa.anio_inicio, anio: t } });
+  // Ranges, jumps and verdicts beside their figures: data, in plausibility.json.
+  out.push(...checkPlausibility(input, f));
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors, promoteWarnings } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/report.js';
 import { loadYaml, type LoadedSource } from '../load/load.js';
 import { locate, type PathSegment } from '../load/locate.js';
 import { computeFicha, type Ficha } from '../metrics/ficha.js';
@@ -45,8 +46,17 @@ export interface Staged {
 }
 
 
-/** load -> validate -> metrics -> present -> layout, collecting diagnostics; stops at the first stage with errors. */
+/**
+ * load -> validate -> metrics -> present -> layout, collecting diagnostics; stops at the first stage
+ * with errors. The diagnostics come sorted by line, so the CLI, the API and the editor list them alike.
+ */
 export function runStages(file: string, input: string | Uint8Array, opts: RenderOptions = {}): Staged {
+  const staged = stagesOf(file, input, opts);
+  staged.diagnostics = sortDiagnostics(staged.diagnostics);
+  return staged;
+}
+
+function stagesOf(file: string, input: string | Uint8Array, opts: RenderOptions): Staged {
   const { source, diagnostics } = loadYaml(file, input);
   const staged: Staged = { source, diagnostics };
   if (hasErrors(diagnostics)) return staged;
@@ -66,6 +76,9 @@ export function runStages(file: string, input: string | Uint8Array, opts: Render
   }
   const { view, problems, charts } = present(ficha, { charts: opts.charts });
   staged.diagnostics.push(...problems.map((p) => narrativeDiagnostic(source, p)));
+  // Warnings the analyst checked and silenced for this program (ficha.omitir_avisos) are not shown.
+  const silenced = new Set(v.input.ficha.omitir_avisos);
+  staged.diagnostics = staged.diagnostics.filter((d) => d.severity !== 'warning' || !silenced.has(d.code));
   if (opts.strict) staged.diagnostics = promoteWarnings(staged.diagnostics);
   if (hasErrors(staged.diagnostics)) return staged;
   staged.view = view;

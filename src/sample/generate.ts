@@ -80,16 +80,25 @@ export function sampleInput(i: number, opts: SampleOptions): SampleFile {
   const nuevo = r() < 0.15;
   const has = (y: number) => !(nuevo && y === t - 2);
   const nComp = int(0, 6);
-  const comps = Array.from({ length: nComp }, (_, k) => ({
-    nombre: `${pick(['Transferencias monetarias', 'Asistencia técnica', 'Capacitación en oficios', 'Apoyo psicosocial a familias', 'Proyectos comunitarios de infraestructura', 'Becas'])} ${k + 1}`,
-    unidad: pick(['Personas', 'Proyectos', 'Organizaciones', 'Familias', 'Establecimientos']),
-    gasto: years.map(() => int(scale * 0.2, scale)),
-    produccion: years.map(() => int(10, 5000)),
-  }));
+  // Each program keeps its size from year to year (±20%), as real ones do: the figures pass the
+  // plausibility checks (no tenfold jump of gasto por beneficiario).
+  const around = (base: number) => Math.max(1, Math.round(base * (0.8 + r() * 0.4)));
+  const comps = Array.from({ length: nComp }, (_, k) => {
+    const gasto = int(scale * 0.2, scale);
+    const produccion = int(10, 5000);
+    return {
+      nombre: `${pick(['Transferencias monetarias', 'Asistencia técnica', 'Capacitación en oficios', 'Apoyo psicosocial a familias', 'Proyectos comunitarios de infraestructura', 'Becas'])} ${k + 1}`,
+      unidad: pick(['Personas', 'Proyectos', 'Organizaciones', 'Familias', 'Establecimientos']),
+      gasto: years.map(() => around(gasto)),
+      produccion: years.map(() => around(produccion)),
+    };
+  });
   const adm = years.map((_, k) => Math.max(1, Math.round((comps.reduce((s, c) => s + c.gasto[k]!, 0) || scale) * (0.03 + r() * 0.14))));
   const total = years.map((_, k) => comps.reduce((s, c) => s + c.gasto[k]!, 0) + adm[k]!);
-  const objetivo = years.map(() => int(500, 90_000));
-  const beneficiaria = objetivo.map((o) => int(Math.round(o * 0.02), o));
+  const objetivoBase = int(500, 90_000);
+  const coberturaBase = 0.05 + r() * 0.75;
+  const objetivo = years.map(() => around(objetivoBase));
+  const beneficiaria = objetivo.map((o) => Math.min(o, around(o * coberturaBase)));
   const inflactores = Object.fromEntries(years.map((y, k) => [y, nominales ? Number((1 + (2 - k) * (0.03 + r() * 0.03)).toFixed(4)) : 1]));
   const marker = (y: number) => (has(y) ? undefined : 'N/A');
   const byYear = <T>(f: (y: number, k: number) => T) => Object.fromEntries(years.map((y, k) => [y, f(y, k)]));
