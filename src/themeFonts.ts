@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
+import { osErrorText } from './diagnostics/osError.js';
 
 /**
  * A theme's fonts (theme.json `fonts`): their names, where their files are, and whether a file can
@@ -44,7 +45,7 @@ export function fontProblem(spec: string, templatesDir: string): string | undefi
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return `${path}: ${code === 'ENOENT' ? 'no existe' : code === 'EISDIR' ? 'es una carpeta' : `no se puede leer (${code})`}`;
+    return `${path}: ${code === 'ENOENT' ? 'no existe' : code === 'EISDIR' ? 'es una carpeta' : `no se puede leer (${osErrorText(err)})`}`;
   }
   const tag = head.toString('latin1');
   if (tag === 'wOF2') return `${path} es WOFF2, que ficha no puede incrustar en el PDF: use la versión TTF u OTF de la fuente`;

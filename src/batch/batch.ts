@@ -11,6 +11,7 @@ import { dispatch } from './dispatch.js';
 import { lockFolder } from './lock.js';
 import { manifestPath, readManifest, updateRows, writeManifest, type ManifestRow } from './manifest.js';
 import type { RenderJob, RenderOutcome } from './renderOne.js';
+import { osErrorText } from '../diagnostics/osError.js';
 
 export interface BatchOptions {
   out: string;
@@ -173,13 +174,13 @@ async function renderLocked(files: string[], opts: BatchOptions): Promise<BatchR
   try {
     writeManifest(opts.out, updateRows(previous, rows));
   } catch (err) {
-    manifestError = `no se pudo escribir el manifiesto en ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+    manifestError = `no se pudo escribir el manifiesto en ${opts.out}: ${osErrorText(err)}`;
   }
   return { rows, outcomes, skipped, notStarted: jobs.length - started, clashes, warnings, manifestError };
 }
 
 function notWritten(o: RenderOutcome, out: string, err: NodeJS.ErrnoException): RenderOutcome {
-  const d: Diagnostic = { code: 'io', severity: 'error', message: `no se pudo escribir ${o.fileName} en ${out}: ${err.code ?? err.message}`, file: o.file };
+  const d: Diagnostic = { code: 'io', severity: 'error', message: `no se pudo escribir ${o.fileName} en ${out}: ${osErrorText(err)}`, file: o.file };
   return { ...o, pdf: undefined, fileName: undefined, pages: undefined, diagnostics: [...o.diagnostics, d] };
 }
 

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderFicha, type FichaSummary } from '../pipeline/pipeline.js';
 import { LIMITS } from '../load/limits.js';
+import { osErrorText } from '../diagnostics/osError.js';
 
 export interface RenderJob {
   file: string;
@@ -46,7 +47,7 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES') {
-      return { file: job.file, ms: performance.now() - start, diagnostics: [{ code: 'io', severity: 'error', message: `no se pudo leer: ${e.code === 'EISDIR' ? 'es una carpeta' : e.message}`, file: job.file }] };
+      return { file: job.file, ms: performance.now() - start, diagnostics: [{ code: 'io', severity: 'error', message: `no se pudo leer: ${osErrorText(e)}`, file: job.file }] };
     }
     return { file: job.file, ms: performance.now() - start, diagnostics: [], text, crash: e.stack ?? String(e) };
   }

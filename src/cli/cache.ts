@@ -4,6 +4,7 @@ import { buildIdentity } from '../cache/buildIdentity.js';
 import { cacheDir, cacheDirPath } from '../cache/cacheDir.js';
 import { checkStamp } from '../cache/stamped.js';
 import { num } from '../format/format.js';
+import { osErrorText } from '../diagnostics/osError.js';
 
 interface CacheFile {
   archivo: string;
@@ -72,7 +73,7 @@ export function cacheClearCommand(): number {
   try {
     for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
   } catch (err) {
-    console.error(`ficha: no se pudo vaciar ${dir}: ${(err as Error).message}`);
+    console.error(`ficha: no se pudo vaciar ${dir}: ${osErrorText(err)}`);
     return 1;
   }
   console.log(`Se borraron ${num(files.length)} ${files.length === 1 ? 'archivo' : 'archivos'} (${mb(total)}) de ${dir}.`);

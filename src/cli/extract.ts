@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import { writeAtomic } from '../output/write.js';
 import { AttachmentTooLarge, extractAttachment } from '../output/attachment.js';
 import { checkOutDir } from './paths.js';
+import { osErrorText } from '../diagnostics/osError.js';
 
 /** `ficha extract <pdf> [--out FILE] [--max-size MB]`: the input YAML a ficha carries, byte for byte. */
 export async function extractCommand(pdf: string, opts: { out?: string; maxSize?: string }): Promise<number> {
@@ -26,7 +27,7 @@ export async function extractCommand(pdf: string, opts: { out?: string; maxSize?
   try {
     bytes = readFileSync(pdf);
   } catch (err) {
-    console.error(`${pdf}: no se pudo leer el archivo (${(err as NodeJS.ErrnoException).code === 'EISDIR' ? 'es una carpeta' : (err as Error).message})`);
+    console.error(`${pdf}: no se pudo leer el archivo (${osErrorText(err)})`);
     return 1;
   }
   let found: Awaited<ReturnType<typeof extractAttachment>>;
@@ -34,7 +35,7 @@ export async function extractCommand(pdf: string, opts: { out?: string; maxSize?
     found = await extractAttachment(bytes, maxMb * 1024 * 1024);
   } catch (err) {
     if (err instanceof AttachmentTooLarge) console.error(`${pdf}: el archivo adjunto supera ${maxMb} MB; no se extrae (use --max-size para otro límite)`);
-    else console.error(`${pdf}: no es un PDF legible (${(err as Error).message})`);
+    else console.error(`${pdf}: no es un PDF legible (está dañado o no es un PDF)`);
     return 1;
   }
   if (!found) {

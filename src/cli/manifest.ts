@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { mergeManifests, readManifest, writeManifest, type Manifest } from '../batch/manifest.js';
 import { checkOutDir } from './paths.js';
+import { osErrorText } from '../diagnostics/osError.js';
 
 /**
  * `ficha manifest merge A B... --out DIR [--prefer newest]`: the shards' manifests of a year as
@@ -23,7 +24,7 @@ export function mergeCommand(files: string[], opts: { out: string; prefer?: stri
       const real = realpathSync(f);
       if (!byRealPath.has(real)) byRealPath.set(real, { file: f, mtime: statSync(real).mtimeMs, manifest: readManifest(real) });
     } catch (err) {
-      console.error(`${f}: no se pudo leer el manifiesto (${(err as Error).message})`);
+      console.error(`${f}: no se pudo leer el manifiesto (${(err as NodeJS.ErrnoException).code ? osErrorText(err) : 'no es un manifiesto JSON de ficha'})`);
       return 1;
     }
   }

@@ -4,6 +4,7 @@ import { formatDiagnostic, sortDiagnostics } from '../diagnostics/report.js';
 import { runStages } from '../pipeline/stages.js';
 import { collectInputs } from './inputs.js';
 import { checkTemplatesDir } from './paths.js';
+import { osErrorText } from '../diagnostics/osError.js';
 
 export function validateCommand(inputs: string[], opts: { strict?: boolean; json?: boolean; templates?: string }): number {
   const templatesProblem = opts.templates === undefined ? undefined : checkTemplatesDir(opts.templates);
@@ -25,7 +26,7 @@ export function validateCommand(inputs: string[], opts: { strict?: boolean; json
       bytes = readFileSync(file);
     } catch (err) {
       // One unreadable entry (a folder named x.yaml, no permission) never stops the others.
-      const d: Diagnostic = { code: 'io', severity: 'error', message: `no se pudo leer: ${(err as NodeJS.ErrnoException).code === 'EISDIR' ? 'es una carpeta' : (err as Error).message}`, file };
+      const d: Diagnostic = { code: 'io', severity: 'error', message: `no se pudo leer: ${osErrorText(err)}`, file };
       bad++;
       if (opts.json) report.push({ file, valid: false, diagnostics: [d] });
       else console.error(formatDiagnostic(d));

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { MANIFEST_JSON, readManifest, type ManifestRow } from '../batch/manifest.js';
 import { extractAttachment } from '../output/attachment.js';
 import { runStages } from '../pipeline/stages.js';
+import { osErrorText } from '../diagnostics/osError.js';
 
 /** One ficha to send: its bytes, and what its own embedded YAML says of it. */
 export interface FichaToSend {
@@ -84,7 +85,7 @@ export function collectPdfs(args: string[]): { files: string[]; problems: string
       } else if (a.endsWith('.json')) take(currentOf(dirname(a), a));
       else files.push(a);
     } catch (err) {
-      problems.push(`${a}: ${(err as Error).message}`);
+      problems.push(`${a}: ${(err as NodeJS.ErrnoException).code ? osErrorText(err) : 'no es un manifiesto válido'}`);
     }
   }
   return { files: [...new Set(files)], problems, stale };

@@ -63,11 +63,21 @@ export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: 
   });
   app.setErrorHandler((err: { statusCode?: number; message: string; code?: string }, _req, reply) => {
     const status = err.statusCode ?? 500;
-    const message = status === 413 ? `el cuerpo supera el límite de ${Math.round(opts.bodyLimitBytes / 1024 / 1024)} MB` : status === 415 ? 'se esperaba el YAML como application/yaml o text/plain' : status < 500 ? err.message : 'falla interna';
+    // Fastify's own messages are English: a client reads what went wrong in Spanish, by status.
+    const message =
+      status === 413
+        ? `el cuerpo supera el límite de ${Math.round(opts.bodyLimitBytes / 1024 / 1024)} MB`
+        : status === 415
+          ? 'se esperaba el YAML como application/yaml o text/plain'
+          : status === 408
+            ? 'la petición tardó demasiado en llegar'
+            : status < 500
+              ? `petición no válida (HTTP ${status})`
+              : 'falla interna';
     reply.status(status).send({ error: message });
   });
 
-  const toApi = (d: { line?: number; column?: number; severity: string; code: string; message: string; path?: string }) => ({ line: d.line ?? null, column: d.column ?? null, severity: d.severity, code: d.code, message: d.message, path: d.path ?? null });
+  const toApi = (d: { line?: number; column?: number; severity: string; code: string; message: string; path?: string; suggestion?: string }) => ({ line: d.line ?? null, column: d.column ?? null, severity: d.severity, code: d.code, message: d.message, path: d.path ?? null, suggestion: d.suggestion ?? null });
   const bodyOf = (body: unknown): Buffer | undefined => (Buffer.isBuffer(body) ? body : typeof body === 'string' ? Buffer.from(body) : undefined);
 
   app.post('/api/render', async (req, reply) => {
@@ -120,6 +130,7 @@ export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: 
   const schema = inputJsonSchema();
   app.get('/api/schema', async () => schema);
   app.get('/healthz', async () => ({ status: 'ok' }));
+  app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: `no existe ${req.method} ${req.url.split('?')[0]}` }));
   app.get('/favicon.ico', async (_req, reply) => reply.status(204).send());
   app.get('/metrics', async (_req, reply) => reply.header('Content-Type', registry.contentType).send(await registry.metrics()));
 
