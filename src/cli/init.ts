@@ -1,26 +1,29 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { writeAtomic } from '../output/write.js';
-import { SCHEMA_FILE } from '../paths.js';
+import { PACKAGE_ROOT, SCHEMA_FILE } from '../paths.js';
 import { ruleSetIds } from '../rulesets/rulesets.js';
 import { inputSchema } from '../validate/schema.js';
 
 /** The schema file this installation ships (`schema/`, kept equal to `ficha schema` by a test). */
 export { SCHEMA_FILE };
+const README_FILE = join(PACKAGE_ROOT, 'README.md');
 
 /**
  * A commented skeleton input that validates as it is: every required key, S/I where the data is
  * still missing, and a comment saying what each block is for. The analyst fills it in.
  */
-export function skeleton(id: string, anio: number, metodologia: string, schemaRef: string): string {
+export function skeleton(id: string, anio: number, metodologia: string, schemaRef: string, readmeRef = README_FILE): string {
   const years = [anio - 2, anio - 1, anio];
   const perYear = (fmt: (y: number) => string) => years.map((y) => `    ${y}: ${fmt(y)}`).join('\n');
   return `# yaml-language-server: $schema=${schemaRef}
 # Ficha de monitoreo y seguimiento ${anio}: complete cada bloque y revise con
 #   ficha validate ${id}-${anio}.yaml      (diagnósticos con línea y columna)
 #   ficha render ${id}-${anio}.yaml        (genera el PDF)
-# Los montos van en M$; S/I = sin información, N/A = no aplica. Los textos admiten cifras
-# calculadas: {{pct cobertura.t 1}}, {{num gasto_por_beneficiario.t 1}}, {{money gasto_total.t}}.
+# Cada clave se explica en ${readmeRef} (sección «El formato de entrada») y en ${schemaRef}.
+# Los montos van en M$, sin puntos de miles (298370, no 298.370) y con punto decimal (73.5, no
+# 73,5); S/I = sin información, N/A = no aplica. Los textos admiten cifras calculadas:
+# {{pct cobertura.t 1}}, {{num gasto_por_beneficiario.t 1}}, {{money gasto_total.t}}.
 formato: 1
 
 # Año monitoreado (la ficha muestra ${years[0]}-${anio}), metodología de la sección II y moneda.
@@ -128,8 +131,8 @@ export function initCommand(id: string, opts: { anio?: string; metodologia?: str
   }
   const out = opts.out ?? `${id}-${anio}.yaml`;
   // Editors with the YAML language server find the schema of this installation from the file.
-  const schemaRef = out === '-' ? SCHEMA_FILE : relative(resolve(dirname(out)), SCHEMA_FILE).split(sep).join('/');
-  const text = skeleton(id, anio, metodologia, schemaRef);
+  const refTo = (file: string) => (out === '-' ? file : relative(resolve(dirname(out)), file).split(sep).join('/'));
+  const text = skeleton(id, anio, metodologia, refTo(SCHEMA_FILE), refTo(README_FILE));
   if (out === '-') {
     process.stdout.write(text);
     return 0;

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { skeleton } from '../../src/cli/init.js';
 import { inputJsonSchema, keyPaths } from '../../src/validate/jsonSchema.js';
 import { KEY_DOCS } from '../../src/validate/keyDocs.js';
 import { runStages, renderFicha } from '../../src/pipeline/pipeline.js';
+import { englishIn } from '../english.js';
 import { variant } from '../helpers.js';
 import { readPdf } from '../pdfRead.js';
 
@@ -65,6 +67,33 @@ describe('ficha init', () => {
     expect(text).toContain(`metodologia: ${m}`);
     const r = await renderFicha('nuevo.yaml', text, { charts: false });
     expect((await readPdf(r.pdf!)).text).toContain('NOMBRE DEL PROGRAMA');
+  });
+  it('the comments of the examples and of a skeleton are Spanish and name files that exist (issue 32)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ficha-init-'));
+    const out = join(dir, 'sub', 'nuevo-2025.yaml');
+    mkdirSync(dirname(out));
+    const { initCommand } = await import('../../src/cli/init.js');
+    expect(initCommand('nuevo', { anio: '2025', out })).toBe(0);
+    const files = [...readdirSync(join(ROOT, 'input')).filter((x) => x.endsWith('.yaml')).map((f) => join(ROOT, 'input', f)), out];
+    let cited = 0;
+    for (const file of files) {
+      const comments = readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => /(?:^|\s)#\s?(.*)$/.exec(l)?.[1])
+        .filter((c): c is string => c !== undefined && !c.startsWith('yaml-language-server'));
+      expect(comments.length, file).toBeGreaterThan(0);
+      for (const c of comments) {
+        expect(englishIn(c), `${file}: ${c}`).toEqual([]);
+        expect(c, file).not.toMatch(/spec\//);
+        for (const [path] of c.matchAll(/(?:\.{1,2}\/|[\w-]+\/)*[\w.-]+\.(?:md|json|yaml|ts)\b/g)) {
+          if (/^[\w-]+-\d{4}\.yaml$/.test(path)) continue; // the file itself, in «ficha validate x-2025.yaml»
+          cited++;
+          const from = file === out ? dirname(out) : ROOT;
+          expect(existsSync(resolve(from, path)), `${file} cites ${path}`).toBe(true);
+        }
+      }
+    }
+    expect(cited).toBeGreaterThanOrEqual(5);
   });
   it('the examples point editors at the schema', () => {
     for (const f of readdirSync(join(ROOT, 'input')).filter((x) => x.endsWith('.yaml'))) {
