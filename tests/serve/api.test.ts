@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../../src/serve/server.js';
+import { runStages } from '../../src/pipeline/stages.js';
 import { REFERENCE_YAML } from '../helpers.js';
 import { readPdf } from '../pdfRead.js';
 
@@ -72,6 +73,18 @@ describe('the render API', () => {
     expect(metrics).toMatch(/ficha_http_requests_total\{route="\/api\/render",status="422"\} [1-9]/);
     expect(metrics).toMatch(/ficha_render_seconds_count \d+/);
     expect(metrics).toContain('ficha_queue_length');
+  });
+
+  it('/api/validate gives the CLI\'s messages, sorted by line, with the value meant; an unknown route is answered in Spanish', async () => {
+    const body = REFERENCE_YAML.replace('criterios: sin_deficiencias', 'criterios: sin_deficiencia').replace('final: 522147', 'final: 5.221.470');
+    const v = (await (await fetch(`${s.url}/api/validate`, { method: 'POST', headers: yaml, body })).json()) as { diagnostics: { line: number; code: string; suggestion: string | null; message: string }[] };
+    const cli = runStages('entrada.yaml', body, { layout: false }).diagnostics;
+    expect(v.diagnostics.map((d) => [d.line, d.code, d.suggestion, d.message])).toEqual(cli.map((d) => [d.line, d.code, d.suggestion, d.message]));
+    expect(v.diagnostics.map((d) => d.suggestion)).toEqual(['5221470', 'sin_deficiencias']);
+    expect(v.diagnostics[0]!.line).toBeLessThan(v.diagnostics[1]!.line);
+    const missing = await fetch(`${s.url}/api/nada`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'no existe GET /api/nada' });
   });
 
   it('the editor page has a strict Content-Security-Policy and no CORS by default', async () => {
