@@ -3,7 +3,6 @@ import type { ProgramInput } from '../validate/schema.js';
 import type { Figures } from './figures.js';
 import { isMarker, type Value } from './value.js';
 import { PLAUSIBLE } from '../load/limits.js';
-import { checkPlausibility } from './plausibility.js';
 
 /**
  * A consistency problem as numbers: its code, where it is, and the values that show it. The words
@@ -57,7 +56,5 @@ export function checkConsistency(input: ProgramInput, f: Figures): ConsistencyWa
   if (input.componentes.length > PLAUSIBLE.components) out.push({ code: 'demasiados-componentes', path: ['componentes'], values: { n: input.componentes.length, max: PLAUSIBLE.components } });
   if (input.indicadores.length > PLAUSIBLE.indicators) out.push({ code: 'demasiados-indicadores', path: ['indicadores'], values: { n: input.indicadores.length, max: PLAUSIBLE.indicators } });
   if (input.programa.anio_inicio > t) out.push({ code: 'inicio-posterior', path: ['programa', 'anio_inicio'], values: { inicio: input.programa.anio_inicio, anio: t } });
-  // Ranges, jumps and verdicts beside their figures: data, in plausibility.json.
-  out.push(...checkPlausibility(input, f));
   return out;
 }

@@ -4,6 +4,7 @@ import { computeFigures, type Figures } from './figures.js';
 import { evaluateRules, type DimensionOutcomes } from './rules.js';
 import { findRuleSet, type RuleSet } from '../rulesets/rulesets.js';
 import { unusedKeys } from './unusedKeys.js';
+import { checkPlausibility } from './plausibility.js';
 
 /** Everything the metrics stage knows about one program: numbers and outcomes, no words yet. */
 export interface Ficha {
@@ -24,6 +25,7 @@ export function computeFicha(input: ProgramInput): Ficha {
     figures,
     ruleSet,
     dimensiones: evaluateRules(ruleSet, input, figures),
-    warnings: [...checkConsistency(input, figures), ...unusedKeys(input, ruleSet)],
+    // Ranges, jumps and verdicts beside their figures are data, in plausibility.json.
+    warnings: [...checkConsistency(input, figures), ...checkPlausibility(input, figures), ...unusedKeys(input, ruleSet)],
   };
 }
