@@ -6,6 +6,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { commandModule } from '../cli/compiled.js';
 import { writeAtomic } from '../output/write.js';
+import { readInput } from '../load/readInput.js';
 import { contentKey, keyContext } from './contentKey.js';
 import { dispatch } from './dispatch.js';
 import { lockFolder } from './lock.js';
@@ -105,12 +106,9 @@ async function renderLocked(files: string[], opts: BatchOptions): Promise<BatchR
   const rows: ManifestRow[] = [];
   let skipped = 0;
   for (const file of files) {
-    let key = '';
-    try {
-      key = contentKey(readFileSync(file), context);
-    } catch {
-      // Unreadable: renderOne reports it.
-    }
+    // Read once: the key and the render see the same bytes, even if the file changes meanwhile.
+    const read = readInput(file);
+    const key = read.bytes ? contentKey(read.bytes, context) : '';
     keys.set(file, key);
     const prev = prevByInput.get(file);
     if (opts.changed && key && prev && prev.clave === key && upToDate(prev, opts.out)) {
@@ -120,7 +118,8 @@ async function renderLocked(files: string[], opts: BatchOptions): Promise<BatchR
       opts.onDone?.({ file, ms: 0, diagnostics: [] }, row);
       continue;
     }
-    jobs.push({ file, templatesDir: opts.templatesDir, strict: opts.strict, date: opts.date, charts: opts.charts });
+    // Unreadable: renderOne reads it again and reports why.
+    jobs.push({ file, bytes: read.bytes, templatesDir: opts.templatesDir, strict: opts.strict, date: opts.date, charts: opts.charts });
   }
 
   const outcomes: RenderOutcome[] = [];

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { renderFicha, type FichaSummary } from '../pipeline/pipeline.js';
+import { renderFicha, runStages, type FichaSummary } from '../pipeline/pipeline.js';
+import { readInput } from '../load/readInput.js';
 import { LIMITS } from '../load/limits.js';
-import { osErrorText } from '../diagnostics/osError.js';
 
 export interface RenderJob {
   file: string;
@@ -13,6 +12,8 @@ export interface RenderJob {
   strict?: boolean;
   date?: string;
   charts?: boolean;
+  /** Only the diagnostics, without layout or PDF (the server's /api/validate, off its event loop). */
+  validateOnly?: boolean;
 }
 
 export interface RenderOutcome {
@@ -36,8 +37,18 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
   const start = performance.now();
   let text: string | undefined;
   try {
-    const bytes = job.bytes ? Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength) : readFileSync(job.file);
+    let bytes: Buffer;
+    if (job.bytes) bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+    else {
+      const read = readInput(job.file);
+      if (!read.bytes) return { file: job.file, ms: performance.now() - start, diagnostics: read.diagnostics };
+      bytes = read.bytes;
+    }
     text = bytes.length <= LIMITS.fileBytes ? bytes.toString('utf8') : undefined;
+    if (job.validateOnly) {
+      const staged = runStages(job.file, bytes, { templatesDir: job.templatesDir, strict: job.strict, layout: false });
+      return { file: job.file, ms: performance.now() - start, diagnostics: staged.diagnostics };
+    }
     const result = await renderFicha(job.file, bytes, { templatesDir: job.templatesDir, strict: job.strict, date: job.date ? new Date(job.date) : undefined, sourceBytes: bytes, charts: job.charts });
     // The text is only for diagnostics' excerpts.
     const base = { file: job.file, ms: performance.now() - start, diagnostics: result.diagnostics, text: result.diagnostics.length ? text : undefined, summary: result.summary, identity: result.identity };
@@ -45,10 +56,7 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
     const pages = (result.pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
     return { ...base, pdf: new Uint8Array(result.pdf.buffer, result.pdf.byteOffset, result.pdf.length), fileName: result.fileName, pages };
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES') {
-      return { file: job.file, ms: performance.now() - start, diagnostics: [{ code: 'io', severity: 'error', message: `no se pudo leer: ${osErrorText(e)}`, file: job.file }] };
-    }
+    const e = err as Error;
     return { file: job.file, ms: performance.now() - start, diagnostics: [], text, crash: e.stack ?? String(e) };
   }
 }

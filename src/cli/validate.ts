@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/report.js';
 import { runStages } from '../pipeline/stages.js';
 import { collectInputs } from './inputs.js';
 import { checkTemplatesDir } from './paths.js';
-import { osErrorText } from '../diagnostics/osError.js';
+import { readInput } from '../load/readInput.js';
 
 export function validateCommand(inputs: string[], opts: { strict?: boolean; json?: boolean; templates?: string }): number {
   const templatesProblem = opts.templates === undefined ? undefined : checkTemplatesDir(opts.templates);
@@ -21,17 +20,15 @@ export function validateCommand(inputs: string[], opts: { strict?: boolean; json
   let bad = 0;
   const report: { file: string; valid: boolean; diagnostics: unknown[] }[] = [];
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      // One unreadable entry (a folder named x.yaml, no permission) never stops the others.
-      const d: Diagnostic = { code: 'io', severity: 'error', message: `no se pudo leer: ${osErrorText(err)}`, file };
+    // One unreadable entry (a folder named x.yaml, a FIFO, /dev/zero, no permission) never stops the others.
+    const read = readInput(file);
+    if (!read.bytes) {
       bad++;
-      if (opts.json) report.push({ file, valid: false, diagnostics: [d] });
-      else console.error(formatDiagnostic(d));
+      if (opts.json) report.push({ file, valid: false, diagnostics: read.diagnostics });
+      else for (const d of read.diagnostics) console.error(formatDiagnostic(d));
       continue;
     }
+    const bytes = read.bytes;
     const text = bytes.toString('utf8');
     // Templates are compiled only to check an institution's own copy (--templates).
     const staged = runStages(file, bytes, { strict: opts.strict, templatesDir: opts.templates, layout: opts.templates !== undefined });
