@@ -45,7 +45,7 @@ export function diagnoseIndentation(text: string, errors: readonly YAMLError[]):
   let parses = 0;
   const errorsOf = (ls: string[]) => {
     parses++;
-    return parseDocument(ls.join('\n'), { uniqueKeys: true, prettyErrors: false }).errors;
+    return parseDocument(ls.join('\n'), { uniqueKeys: false, prettyErrors: false }).errors;
   };
   const fixes: IndentFix[] = [];
   let current = [...errors];

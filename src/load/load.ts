@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource, findControlCharacter } from './decode.js';
 import { LIMITS } from './limits.js';
 import { repairFlowCommas } from './flowCommas.js';
+import { prescan } from './prescan.js';
 import { diagnoseIndentation, indentMessage } from './indentation.js';
 import { explainYamlError } from './yamlErrors.js';
 
@@ -33,16 +34,32 @@ export function loadYaml(file: string, input: string | Uint8Array): { source: Lo
     const control = findControlCharacter(text);
     if (control) early.push({ code: 'control-character', severity: 'error', message: control.message, file, line: control.line, column: control.column });
   }
+  if (!early.length) {
+    const crowded = prescan(text);
+    if (crowded) {
+      // The line counter learns line starts while parsing; without a parse, count them here.
+      const before = text.slice(0, crowded.offset);
+      early.push({ code: crowded.code, severity: 'error', message: crowded.message, file, line: before.split('\n').length, column: crowded.offset - before.lastIndexOf('\n') });
+    }
+  }
   if (early.length) {
     // Nothing is parsed: an empty document keeps the source's shape for the stages' types.
-    return { source: { file, text: early[0]!.code === 'control-character' ? text : '', doc: parseDocument('', { lineCounter }), lineCounter }, diagnostics: early };
+    return { source: { file, text: early[0]!.code === 'control-character' || early[0]!.code === 'too-many-items' || early[0]!.code === 'too-deep' ? text : '', doc: parseDocument('', { lineCounter }), lineCounter }, diagnostics: early };
   }
-  const doc = parseDocument(text, { lineCounter, version: '1.2', uniqueKeys: true, prettyErrors: false, merge: false });
+  // Repeated keys are found by structuralProblems with a map, in linear time: yaml's own check
+  // compares each key with every earlier one (64,000 keys took 44 s).
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, version: '1.2', uniqueKeys: false, prettyErrors: false, merge: false });
+  } catch (err) {
+    // A nesting the prescan did not see that still overflows the parser's stack.
+    if (!(err instanceof RangeError)) throw err;
+    return { source: { file, text, doc: parseDocument('', { lineCounter: new LineCounter() }), lineCounter }, diagnostics: [{ code: 'too-deep', severity: 'error', message: `demasiados niveles de anidación: el máximo es ${LIMITS.depth}`, file, line: 1, column: 1 }] };
+  }
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number) => lineCounter.linePos(offset);
   // `{ 2021: 73,0 }`: reported once at the number; the stray keys it made (and their duplicates) are not.
   const commas = repairFlowCommas(doc, text);
-  const strayKeys = new Set(commas.map((c) => c.keyOffset));
   for (const c of commas) {
     const pos = at(c.offset);
     diagnostics.push({
@@ -55,13 +72,12 @@ export function loadYaml(file: string, input: string | Uint8Array): { source: Lo
       suggestion: c.meant,
     });
   }
-  doc.errors = doc.errors.filter((e) => !(e.code === 'DUPLICATE_KEY' && strayKeys.has(e.pos[0])));
   const indentation = diagnoseIndentation(text, doc.errors);
   if (indentation) {
     for (const f of indentation.fixes) diagnostics.push({ code: 'yaml-indent', severity: 'error', message: indentMessage(f), file, line: f.line, column: f.column });
     // What is left is wrong in the file as fixed; it differs from the file only in leading spaces.
     const fixedLines = new LineCounter();
-    parseDocument(indentation.fixedText, { lineCounter: fixedLines, uniqueKeys: true });
+    parseDocument(indentation.fixedText, { lineCounter: fixedLines, uniqueKeys: false });
     for (const err of indentation.rest) {
       const { code, message, offset } = explainYamlError(err, indentation.fixedText);
       const pos = fixedLines.linePos(offset);
@@ -143,8 +159,9 @@ function structuralProblems(doc: Document.Parsed): Problem[] {
         const key = pair.key as Node | null;
         if (isScalar(key)) {
           const name = String(key.value);
-          if (seen.has(name) && seen.get(name) !== key.value) {
-            out.push({ code: 'duplicate-key', message: `clave duplicada «${name}»: ya aparece antes en este mapa, escrita de otra forma`, offset: key.range?.[0] ?? offset });
+          if (seen.has(name)) {
+            const how = seen.get(name) === key.value ? '' : ', escrita de otra forma';
+            out.push({ code: 'duplicate-key', message: `clave duplicada «${name.slice(0, 80)}»: ya aparece antes en este mapa${how}; cada clave puede aparecer una sola vez`, offset: key.range?.[0] ?? offset });
           }
           seen.set(name, key.value);
         } else if (key) walk(key, depth + 1);
