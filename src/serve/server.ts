@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Tinypool } from 'tinypool';
 import type { RenderJob, RenderOutcome } from '../batch/renderOne.js';
@@ -11,7 +12,6 @@ import type { WorkerOutcome } from '../batch/worker.js';
 import { flushCaches } from '../cache/diskCache.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { runStages } from '../pipeline/stages.js';
 import { inputJsonSchema } from '../validate/jsonSchema.js';
 import { editorPage } from './page.js';
 
@@ -26,6 +26,10 @@ export interface ServeOptions {
   bodyLimitBytes: number;
   /** Access-Control-Allow-Origin for this origin only; none by default. */
   cors?: string;
+  /** Time a client has to send its headers and whole body (slow clients are cut off); default 10 s. */
+  clientTimeoutMs?: number;
+  /** The worker module (tests give one that fails); default: the renderer's. */
+  workerFile?: string;
 }
 
 const WORKER = WORKER_URL;
@@ -39,8 +43,19 @@ const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text
  * templates; renders run on a warm pool of worker threads, so the server answers while they work.
  */
 export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: () => Promise<void> } {
-  const app = Fastify({ bodyLimit: opts.bodyLimitBytes, logger: false });
-  const pool = new Tinypool({ filename: WORKER, minThreads: opts.jobs, maxThreads: opts.jobs, maxQueue: opts.queue, resourceLimits: WORKER_LIMITS });
+  const clientTimeout = opts.clientTimeoutMs ?? 10_000;
+  const app = Fastify({
+    bodyLimit: opts.bodyLimitBytes,
+    logger: false,
+    // A client that sends its request slowly (slowloris) is answered 408 and cut off; Node checks
+    // every second (its default is 30 s). Closing the server closes every connection at once.
+    requestTimeout: clientTimeout,
+    http: { headersTimeout: clientTimeout, connectionsCheckingInterval: Math.min(1000, clientTimeout) },
+    forceCloseConnections: true,
+  });
+  // With --cors, browsers on that origin may call the API, preflight (OPTIONS) included.
+  if (opts.cors) void app.register(cors, { origin: opts.cors, methods: ['GET', 'POST'], allowedHeaders: ['Content-Type'], maxAge: 600 });
+  const pool = new Tinypool({ filename: opts.workerFile ?? WORKER, minThreads: opts.jobs, maxThreads: opts.jobs, maxQueue: opts.queue, resourceLimits: WORKER_LIMITS });
   // The workers only read the cache folder; what they add (shaped words…) comes back with each
   // ficha and is written from here, so that a restarted server does not shape those words again.
   const cacheWrites = setInterval(flushCaches, CACHE_WRITES_MS);
@@ -54,15 +69,12 @@ export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: 
 
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.addHook('onResponse', async (req, reply) => requests.inc({ route: req.routeOptions.url ?? 'desconocida', status: String(reply.statusCode) }));
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', async (_req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
-    if (opts.cors) {
-      reply.header('Access-Control-Allow-Origin', opts.cors);
-      reply.header('Vary', 'Origin');
-    }
   });
-  app.setErrorHandler((err: { statusCode?: number; message: string; code?: string }, _req, reply) => {
+  app.setErrorHandler((err: { statusCode?: number; message: string; code?: string }, req, reply) => {
     const status = err.statusCode ?? 500;
+    if (req.routeOptions.url?.startsWith('/api/')) failures.inc({ reason: status === 413 ? 'cuerpo demasiado grande' : status === 415 ? 'tipo de contenido' : status === 408 ? 'cliente lento' : status < 500 ? 'petición no válida' : 'falla interna' });
     // Fastify's own messages are English: a client reads what went wrong in Spanish, by status.
     const message =
       status === 413
@@ -80,35 +92,49 @@ export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: 
   const toApi = (d: { line?: number; column?: number; severity: string; code: string; message: string; path?: string; suggestion?: string }) => ({ line: d.line ?? null, column: d.column ?? null, severity: d.severity, code: d.code, message: d.message, path: d.path ?? null, suggestion: d.suggestion ?? null });
   const bodyOf = (body: unknown): Buffer | undefined => (Buffer.isBuffer(body) ? body : typeof body === 'string' ? Buffer.from(body) : undefined);
 
-  app.post('/api/render', async (req, reply) => {
-    const bytes = bodyOf(req.body);
-    if (!bytes) return reply.status(415).send({ error: 'se esperaba el YAML como application/yaml o text/plain' });
-    const q = req.query as { charts?: string; strict?: string };
-    const job: RenderJob = { file: 'entrada.yaml', bytes: new Uint8Array(bytes), templatesDir: opts.templatesDir, charts: q.charts !== 'false', strict: q.strict === 'true' };
+  /**
+   * One job on the worker pool within --timeout: rendering and validating both run off the event
+   * loop, so /healthz answers while a request is being worked on. Undefined: the answer was sent.
+   */
+  const onPool = async (job: RenderJob, reply: FastifyReply): Promise<RenderOutcome | undefined> => {
     const stop = seconds.startTimer();
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
-    let o: RenderOutcome;
     try {
-      o = fromWorker((await pool.run(job, { signal: abort.signal })) as WorkerOutcome);
+      const o = fromWorker((await pool.run(job, { signal: abort.signal })) as WorkerOutcome);
+      if (o.crash) {
+        failures.inc({ reason: 'falla interna' });
+        void reply.status(500).send({ error: 'falla interna' });
+        return undefined;
+      }
+      return o;
     } catch (err) {
       if (abort.signal.aborted) {
         failures.inc({ reason: 'tiempo' });
-        return reply.status(503).header('Retry-After', '5').send({ error: `la ficha no se generó en ${opts.timeoutMs / 1000} s` });
+        void reply.status(503).header('Retry-After', '5').send({ error: `la petición no terminó en ${opts.timeoutMs / 1000} s` });
+        return undefined;
       }
       if (/queue is at limit/i.test((err as Error).message)) {
         failures.inc({ reason: 'cola llena' });
-        return reply.status(503).header('Retry-After', '2').send({ error: 'el servidor está ocupado: reintente en unos segundos' });
+        void reply.status(503).header('Retry-After', '2').send({ error: 'el servidor está ocupado: reintente en unos segundos' });
+        return undefined;
       }
       throw err;
     } finally {
       clearTimeout(timer);
-      stop();
+      if (!job.validateOnly) stop();
     }
-    if (o.crash) {
-      failures.inc({ reason: 'falla interna' });
-      return reply.status(500).send({ error: 'falla interna' });
+  };
+
+  app.post('/api/render', async (req, reply) => {
+    const bytes = bodyOf(req.body);
+    if (!bytes) {
+      failures.inc({ reason: 'tipo de contenido' });
+      return reply.status(415).send({ error: 'se esperaba el YAML como application/yaml o text/plain' });
     }
+    const q = req.query as { charts?: string; strict?: string };
+    const o = await onPool({ file: 'entrada.yaml', bytes: new Uint8Array(bytes), templatesDir: opts.templatesDir, charts: q.charts !== 'false', strict: q.strict === 'true' }, reply);
+    if (!o) return reply;
     if (!o.pdf || hasErrors(o.diagnostics)) {
       failures.inc({ reason: 'entrada no válida' });
       return reply.status(422).send({ diagnostics: o.diagnostics.map(toApi) });
@@ -122,9 +148,13 @@ export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: 
 
   app.post('/api/validate', async (req, reply) => {
     const bytes = bodyOf(req.body);
-    if (!bytes) return reply.status(415).send({ error: 'se esperaba el YAML como application/yaml o text/plain' });
-    const staged = runStages('entrada.yaml', bytes, { templatesDir: opts.templatesDir, layout: false });
-    return { valid: !hasErrors(staged.diagnostics), diagnostics: staged.diagnostics.map(toApi) };
+    if (!bytes) {
+      failures.inc({ reason: 'tipo de contenido' });
+      return reply.status(415).send({ error: 'se esperaba el YAML como application/yaml o text/plain' });
+    }
+    const o = await onPool({ file: 'entrada.yaml', bytes: new Uint8Array(bytes), templatesDir: opts.templatesDir, validateOnly: true }, reply);
+    if (!o) return reply;
+    return { valid: !hasErrors(o.diagnostics), diagnostics: o.diagnostics.map(toApi) };
   });
 
   const schema = inputJsonSchema();
