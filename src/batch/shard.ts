@@ -6,12 +6,15 @@ export interface Shard {
   n: number;
 }
 
-/** `K/N` with 1 <= K <= N. */
+/** More shards than a year has programs split nothing; past this a number is a typo. */
+export const MAX_SHARDS = 1000;
+
+/** `K/N` with 1 <= K <= N <= MAX_SHARDS. */
 export function parseShard(text: string): Shard | undefined {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const m = /^(\d{1,4})\/(\d{1,4})$/.exec(text.trim());
   if (!m) return undefined;
   const [k, n] = [Number(m[1]), Number(m[2])];
-  return n >= 1 && k >= 1 && k <= n ? { k, n } : undefined;
+  return n >= 1 && n <= MAX_SHARDS && k >= 1 && k <= n ? { k, n } : undefined;
 }
 
 /**

@@ -6,7 +6,8 @@ import { renderBatch } from '../batch/batch.js';
 import { FolderBusy } from '../batch/lock.js';
 import type { RenderOutcome } from '../batch/renderOne.js';
 import type { ManifestRow } from '../batch/manifest.js';
-import { parseShard, shardOf } from '../batch/shard.js';
+import { MAX_SHARDS, parseShard, shardOf } from '../batch/shard.js';
+import { parseIsoDate } from './isoDate.js';
 import { collectInputs } from './inputs.js';
 import { validEpoch } from '../pipeline/epoch.js';
 import { checkOutDir, checkTemplatesDir } from './paths.js';
@@ -46,7 +47,7 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
   }
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   if (opts.shard !== undefined && !shard) {
-    console.error(`--shard: se esperaba K/N con 1 <= K <= N (p. ej. 2/4); se encontró «${opts.shard}»`);
+    console.error(`--shard: se esperaba K/N con 1 <= K <= N <= ${MAX_SHARDS} (p. ej. 2/4); se encontró «${opts.shard}»`);
     return 2;
   }
   const outProblem = checkOutDir(opts.out) ?? (opts.templates ? checkTemplatesDir(opts.templates) : undefined);
@@ -120,9 +121,8 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
 /** The ISO date of --date, undefined when absent, false (after saying why) when unusable. */
 function checkDate(text: string | undefined): string | undefined | false {
   if (text === undefined) return undefined;
-  const d = new Date(text);
-  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999) {
-    console.error(`--date: se esperaba una fecha ISO 8601 entre los años 1 y 9999 (p. ej. 2023-05-31); se encontró «${text}»`);
+  if (!parseIsoDate(text)) {
+    console.error(`--date: se esperaba una fecha ISO 8601 que exista, AAAA-MM-DD o AAAA-MM-DDTHH:MM (p. ej. 2023-05-31); se encontró «${text}»`);
     return false;
   }
   return text;

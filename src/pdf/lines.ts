@@ -68,18 +68,35 @@ export function breakLines(runs: readonly Run[], width: number, size: number, m:
       if (current.length) pendingSpace = tok;
       continue;
     }
-    const w = m.width(tok.text, tok.font, size);
+    let text = tok.text;
+    // A soft hyphen or zero-width space is where the word may break: the line ends there with a
+    // hyphen (soft hyphen) or nothing (zero-width space); elsewhere both are invisible.
+    while (BREAK.test(text)) {
+      const spaceW = pendingSpace && current.length ? m.width(' ', pendingSpace.font, size) : 0;
+      const whole = m.width(visible(text), tok.font, size);
+      if (x + spaceW + whole <= width) break;
+      const piece = widestPiece(text, width - x - spaceW, (t) => m.width(t, tok.font, size));
+      if (piece) {
+        if (spaceW) place(' ', pendingSpace!.font, spaceW);
+        place(piece.shown, tok.font, m.width(piece.shown, tok.font, size));
+        flush();
+        text = text.slice(piece.end);
+      } else if (current.length) flush();
+      else break;
+    }
+    text = visible(text);
+    const w = m.width(text, tok.font, size);
     const spaceW = pendingSpace ? m.width(' ', pendingSpace.font, size) : 0;
     if (current.length && x + spaceW + w > width) flush();
     else if (pendingSpace && current.length) place(' ', pendingSpace.font, spaceW);
     pendingSpace = undefined;
     if (w <= width) {
-      place(tok.text, tok.font, w);
+      place(text, tok.font, w);
       continue;
     }
     // A single word wider than the column: break it between characters.
     let chunk = '';
-    for (const ch of tok.text) {
+    for (const ch of text) {
       const cw = m.width(chunk + ch, tok.font, size);
       if (x + cw > width && chunk) {
         place(chunk, tok.font, m.width(chunk, tok.font, size));
@@ -91,4 +108,24 @@ export function breakLines(runs: readonly Run[], width: number, size: number, m:
   }
   if (current.length || lines.length === 0) flush();
   return lines;
+}
+
+const BREAK = /[\u00AD\u200B]/;
+const visible = (s: string) => s.replace(/[\u00AD\u200B]/g, '');
+
+/**
+ * The longest start of `word` that ends at one of its soft hyphens or zero-width spaces and fits
+ * `room` as printed (a soft hyphen printed as «-»), and where the rest begins.
+ */
+function widestPiece(word: string, room: number, width: (s: string) => number): { shown: string; end: number } | undefined {
+  let best: { shown: string; end: number } | undefined;
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i]!;
+    if (c !== '\u00AD' && c !== '\u200B') continue;
+    const shown = visible(word.slice(0, i)) + (c === '\u00AD' ? '-' : '');
+    if (!shown || shown === '-') continue;
+    if (width(shown) > room) break;
+    best = { shown, end: i + 1 };
+  }
+  return best;
 }

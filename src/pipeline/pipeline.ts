@@ -26,7 +26,9 @@ export async function renderFicha(file: string, source: string | Uint8Array, opt
   const staged = runStages(file, source, opts);
   if (!staged.layout || !staged.input || !staged.view) return { diagnostics: staged.diagnostics, identity: identityOf(staged.source) };
   const input = staged.input;
-  const p = input.programa;
+  // Break marks (soft hyphen, zero-width space) mean nothing in the document's metadata.
+  const plain = (t: string) => t.replace(/[\u00AD\u200B]/g, '');
+  const p = { ...input.programa, nombre: plain(input.programa.nombre), servicio: plain(input.programa.servicio), ministerio: plain(input.programa.ministerio) };
   const templates = loadTemplates(opts.templatesDir);
   const pdf = await renderPdf(staged.layout, {
     templates,

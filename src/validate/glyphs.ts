@@ -32,7 +32,8 @@ export function replaceUndrawable(source: LoadedSource, hasGlyph: (codePoint: nu
       let changed = false;
       for (const ch of value) {
         const cp = ch.codePointAt(0)!;
-        if (!CONTROL.test(ch) && (cp < 0x80 || /\s/.test(ch) || (!RTL.test(ch) && hasGlyph(cp)))) replaced += ch;
+        // A soft hyphen and a zero-width space are break marks the layout handles, never drawn as glyphs.
+        if (!CONTROL.test(ch) && (cp < 0x80 || /\s/.test(ch) || cp === 0xad || cp === 0x200b || (!RTL.test(ch) && hasGlyph(cp)))) replaced += ch;
         else {
           first ??= ch;
           replaced += REPLACEMENT;
