@@ -179,6 +179,12 @@ for (const [label, b] of [[`100 fichas, --jobs 1`, one], [`300 fichas, --jobs ${
 }
 console.log(`  (300 fichas: median of three runs, ${manyRuns.map((b) => `${rate(b).toFixed(1)}`).join(', ')} fichas/s)`);
 console.log(`cold start: --help ${coldHelp.toFixed(0)} ms, validate ${coldValidate.toFixed(0)} ms, render ${coldRender.toFixed(0)} ms (${coldRenderNoCache.toFixed(0)} ms with no cache folder)`);
+// Hostile sizes (issue 33): a file of 64,000 keys, refused before the YAML parser runs, and a 2 MB
+// file of 60 maps of 700 keys each, which the parser reads whole before the limits refuse it.
+const keys64k = `formato: 1\n${Array.from({ length: 64_000 }, (_, i) => `k${i}: 1`).join('\n')}\n`;
+const maps60 = Array.from({ length: 60 }, (_, m) => `m${m}:\n${Array.from({ length: 700 }, (_, i) => `  k${i}: 1`).join('\n')}`).join('\n');
+const hostileMs = { keys_64000: await time(() => runStages('k.yaml', keys64k, { layout: false })), maps_60x700: await time(() => runStages('m.yaml', maps60, { layout: false })) };
+console.log(`hostile files: validate 64.000 keys ${fmt(hostileMs.keys_64000)} ms, 60 maps of 700 keys ${fmt(hostileMs.maps_60x700)} ms`);
 const r1 = (x: number) => Math.round(x * 10) / 10;
 console.log(
   JSON.stringify({
@@ -188,6 +194,7 @@ console.log(
     chart_ms: r1(median(perChart)),
     fichas_per_s: { jobs_1: r1(rate(one)), all_jobs: r1(rate(many)), all_jobs_runs: manyRuns.map((b) => r1(rate(b))), jobs: parallel },
     peak_rss_mb: { batch_1000_jobs_2: Math.round(year.rssMb) },
+    hostile_validate_ms: { keys_64000: Math.round(hostileMs.keys_64000), maps_60x700: Math.round(hostileMs.maps_60x700) },
     pdf_kb: Object.fromEntries([...sizes].map(([f, b]) => [f.replace(/\.yaml$/, ''), Math.round(b / 1024)])),
   }),
 );

@@ -54,5 +54,5 @@ export const CODES: Record<string, { severity: 'error' | 'warning'; es: string }
   'demasiados-indicadores': { severity: 'warning', es: 'más de 50 indicadores' },
   'same-output': { severity: 'error', es: 'dos entradas generan el mismo PDF: queda la última en orden alfabético' },
   'template-unknown-name': { severity: 'error', es: 'una plantilla (p. ej. una copia propia con --templates) nombra algo que la ficha no tiene' },
-  io: { severity: 'error', es: 'no se pudo leer el archivo (no existe, es una carpeta, sin permiso)' },
+  io: { severity: 'error', es: 'no se pudo leer el archivo (no existe, es una carpeta, una tubería o un dispositivo, enlace circular, sin permiso)' },
 };
