@@ -21,7 +21,7 @@ import { present } from '../src/present/view.js';
 import { layout } from '../src/layout/layout.js';
 import { spawnSync } from 'node:child_process';
 import type { DrawContext } from '../src/pdf/context.js';
-import { keepFichaObjectsYoung } from '../src/batch/pretenuring.js';
+import { keepFichaObjectsYoung } from '../src/startup/pretenuring.js';
 
 // The fichas rendered here run under the V8 settings the command sets at start-up for rendering in
 // its own thread (src/cli/main.ts): without allocation-site pretenuring. V8's optimization budget

@@ -121,7 +121,7 @@ await build({
   banner: { js: "// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\nimport { createRequire as __ficha_require } from 'node:module';\nconst require = __ficha_require(import.meta.url);" },
 });
 
-// The heavy commands again, as CommonJS bundles: src/cli/compiled.ts loads them with V8's code
+// The heavy commands again, as CommonJS bundles: src/startup/compiled.ts loads them with V8's code
 // cache (ES modules cannot use one on Node 20). Same sources and packages as above; paths that
 // were relative to the module are relative to dist/main.js, as in the ES build.
 await build({

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { chartData } from '../src/charts/data.js';
+import { chartData } from '../src/present/chartData.js';
 import { present } from '../src/present/view.js';
 import { runStages } from '../src/pipeline/stages.js';
 import { fichaOf, REFERENCE_YAML, variant } from './helpers.js';

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { commandModule } from '../cli/compiled.js';
+import { commandModule } from '../startup/compiled.js';
 import { writeAtomic } from '../output/write.js';
 import { readInput } from '../load/readInput.js';
 import { contentKey, keyContext } from './contentKey.js';

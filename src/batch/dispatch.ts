@@ -1,6 +1,6 @@
 import type { RenderJob, RenderOutcome } from './renderOne.js';
 import { WORKER_URL } from './workerUrl.js';
-import { withDefaultOptimizationBudget } from './optimizationBudget.js';
+import { withDefaultOptimizationBudget } from '../startup/optimizationBudget.js';
 import { flushCaches, keepAdditions } from '../cache/diskCache.js';
 import type { WorkerOutcome } from './worker.js';
 
@@ -44,7 +44,7 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
     // (built, it is a bundle of its own, dist/cjs/renderer.cjs, compiled with V8's code cache). It
     // loads before V8's budget changes below: its code cache is made at exit, under the command's
     // budget, and V8 rejects a cache loaded under other flags (every such batch compiled it anew).
-    const { commandModule } = await import('../cli/compiled.js');
+    const { commandModule } = await import('../startup/compiled.js');
     const { renderOne } = await commandModule('renderer', () => import('./renderer.js'));
     const renderHere = async () => {
       while (queue.length && !opts.stopped()) onDone(await renderOne(queue.shift()!));

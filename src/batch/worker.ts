@@ -1,7 +1,7 @@
 // A batch worker: renders one ficha per task, inside its own error boundary (renderOne).
 import { Tinypool } from 'tinypool';
 import type { CacheAdditions } from '../cache/diskCache.js';
-import { commandModule, writeCodeCaches } from '../cli/compiled.js';
+import { commandModule, writeCodeCaches } from '../startup/compiled.js';
 import type { RenderJob, RenderOutcome } from './renderOne.js';
 
 // The renderer as the command's own thread loads it: built, the bundle compiled with V8's code

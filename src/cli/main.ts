@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `ficha` command's entry (bundled into dist/main.js).
-import { raiseOptimizationBudget } from '../batch/optimizationBudget.js';
-import { keepFichaObjectsYoung } from '../batch/pretenuring.js';
+import { raiseOptimizationBudget } from '../startup/optimizationBudget.js';
+import { keepFichaObjectsYoung } from '../startup/pretenuring.js';
 import { main } from './program.js';
 
 // Before any command loads its modules (they load on demand, after this line).

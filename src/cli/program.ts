@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'no muestra el progreso')
     .helpOption('-h, --help', 'muestra esta ayuda')
     .action(async (inputs: string[], opts) => {
-      const { commandModule } = await import('./compiled.js');
+      const { commandModule } = await import('../startup/compiled.js');
       const { renderCommand } = await commandModule('render', () => import('./render.js'));
       process.exitCode = await renderCommand(inputs, opts);
     });
@@ -59,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--templates <carpeta>', 'carpeta de plantillas propia, para validar también contra ella')
     .helpOption('-h, --help', 'muestra esta ayuda')
     .action(async (inputs: string[], opts) => {
-      const { commandModule } = await import('./compiled.js');
+      const { commandModule } = await import('../startup/compiled.js');
       const { validateCommand } = await commandModule('validate', () => import('./validate.js'));
       process.exitCode = validateCommand(inputs, opts);
     });

@@ -1,5 +1,5 @@
 import type { Block } from '../layout/blocks.js';
-import type { ChartData } from '../charts/data.js';
+import type { ChartData } from '../present/chartData.js';
 import type { ChartEngine } from '../charts/engine.js';
 import type { Box, DrawContext } from './context.js';
 import { chartBoxes, chartKey, columnWidths, type Scenes } from './chartBoxes.js';

@@ -14,7 +14,7 @@ import { warningMessage } from '../present/warnings.js';
 import type { LayoutDoc } from '../layout/blocks.js';
 import { layout, TemplateProblem } from '../layout/layout.js';
 import { loadTemplates } from '../layout/templates.js';
-import type { ChartData } from '../charts/data.js';
+import type { ChartData } from '../present/chartData.js';
 import { validate } from '../validate/validate.js';
 import { replaceUndrawable } from '../validate/glyphs.js';
 import { fontCoverage } from '../pdf/coverage.js';

@@ -6,7 +6,7 @@ import type { Series } from '../metrics/series.js';
 import type { Value } from '../metrics/value.js';
 import { findOds, REGIONS } from '../catalogs/catalogs.js';
 import { SUBTITULOS } from '../catalogs/catalogs.js';
-import { chartData, type ChartData } from '../charts/data.js';
+import { chartData, type ChartData } from './chartData.js';
 import { figureContext } from './figureContext.js';
 import { money, num, pct, trimmed } from '../format/format.js';
 import { renderNarrative, type NarrativeProblem } from './narrative.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartData } from '../../src/charts/data.js';
+import { chartData } from '../../src/present/chartData.js';
 import type { SceneItem, SceneMark } from '../../src/charts/engine.js';
 import { loadTemplates } from '../../src/layout/templates.js';
 import { chartEngineFor, renderFicha, runStages } from '../../src/pipeline/pipeline.js';

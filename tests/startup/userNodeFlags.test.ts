@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { userChoseNodeFlag } from '../../src/batch/userNodeFlags.js';
+import { userChoseNodeFlag } from '../../src/startup/userNodeFlags.js';
 
 describe('userChoseNodeFlag', () => {
   const before = process.env.NODE_OPTIONS;

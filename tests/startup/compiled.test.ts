@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkStamp } from '../../src/cache/stamped.js';
-import { loadCompiled, writeCodeCaches } from '../../src/cli/compiled.js';
-import { BIN } from './bin.js';
+import { loadCompiled, writeCodeCaches } from '../../src/startup/compiled.js';
+import { BIN } from '../cli/bin.js';
 
 const bundle = (dir: string, name: string, body: string) => {
   const file = join(dir, `${name}.cjs`);
