@@ -179,7 +179,7 @@ for (const [label, b] of [[`100 fichas, --jobs 1`, one], [`300 fichas, --jobs ${
 }
 console.log(`  (300 fichas: median of three runs, ${manyRuns.map((b) => `${rate(b).toFixed(1)}`).join(', ')} fichas/s)`);
 console.log(`cold start: --help ${coldHelp.toFixed(0)} ms, validate ${coldValidate.toFixed(0)} ms, render ${coldRender.toFixed(0)} ms (${coldRenderNoCache.toFixed(0)} ms with no cache folder)`);
-// Hostile sizes (issue 33): a file of 64,000 keys, refused before the YAML parser runs, and a 2 MB
+// Hostile sizes: a file of 64,000 keys, refused before the YAML parser runs, and a 2 MB
 // file of 60 maps of 700 keys each, which the parser reads whole before the limits refuse it.
 const keys64k = `formato: 1\n${Array.from({ length: 64_000 }, (_, i) => `k${i}: 1`).join('\n')}\n`;
 const maps60 = Array.from({ length: 60 }, (_, m) => `m${m}:\n${Array.from({ length: 700 }, (_, i) => `  k${i}: 1`).join('\n')}`).join('\n');

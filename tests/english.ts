@@ -1,5 +1,5 @@
 /**
- * Issue 32: no English reaches a user. Words that are English and not Spanish; a message that
+ * No English reaches a user. Words that are English and not Spanish; a message that
  * contains one (outside «quoted input» and `code`) came from zod, yaml, commander or Node.
  */
 const ENGLISH = new Set(

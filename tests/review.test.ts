@@ -8,7 +8,7 @@ import { present } from '../src/present/view.js';
 import { runStages } from '../src/pipeline/stages.js';
 import { fichaOf, REFERENCE_YAML, variant } from './helpers.js';
 
-/** The points of the maintainer's review (issue 15), each with the test that failed before. */
+/** The points of the maintainer's review, each with the test that failed before. */
 describe('figures and sentences a reader would question', () => {
   it('an indicator from 76.04 to 76.0 prints 76,0% twice and se mantuvo', () => {
     const f = fichaOf(variant((d) => (d.indicadores[0].valores = { 2020: 'N/A', 2021: 76.04, 2022: 76.0 })));
@@ -25,7 +25,7 @@ describe('figures and sentences a reader would question', () => {
     expect(w?.severity).toBe('warning');
     expect(w?.message).toContain('11,3%');
   });
-  it('gasto_administrativo: sin_informacion beside a reported amount is its own warning (issue 32), not a contradicted threshold', () => {
+  it('gasto_administrativo: sin_informacion beside a reported amount is its own warning, not a contradicted threshold', () => {
     const staged = runStages('s.yaml', variant((d) => (d.analisis.eficiencia.gasto_administrativo = 'sin_informacion')));
     expect(staged.diagnostics.map((d) => d.code)).toEqual(['veredicto-sin-informacion']);
   });

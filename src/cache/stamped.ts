@@ -41,7 +41,7 @@ export function stamp(contents: Uint8Array, identity = buildIdentity()): Buffer 
 
 /**
  * Set once a damaged file was reported. On globalThis, not in this module: the command's bundle and
- * the bundles it loads (cli/compiled.ts) each carry their own copy of this module, in one context.
+ * the bundles it loads (startup/compiled.ts) each carry their own copy of this module, in one context.
  */
 const WARNED = Symbol.for('ficha.cache.warned');
 const state = globalThis as { [WARNED]?: boolean };

@@ -17,7 +17,7 @@ export interface ConsistencyWarning {
 /** A difference up to 0,5 per summed term is rounding, not inconsistency. */
 const TOLERANCE_PER_TERM = 0.5;
 
-/** The consistency checks of INPUT.md, verdicts that a figure contradicts, and plausibility. */
+/** The consistency checks of the input format, and verdicts that a figure contradicts. */
 export function checkConsistency(input: ProgramInput, f: Figures): ConsistencyWarning[] {
   const out: ConsistencyWarning[] = [];
   const t = f.anio;

@@ -33,7 +33,7 @@ export interface IndicatorFigures {
   tendencia: Trend | undefined;
 }
 
-/** Every derived figure of INPUT.md, unrounded. */
+/** Every derived figure of the input format, unrounded. */
 export interface Figures {
   anio: number;
   years: Years;

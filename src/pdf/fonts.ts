@@ -12,7 +12,7 @@ const paths = new WeakMap<fontkit.Font, string>();
 
 /**
  * Each TTF is parsed once per process and the parsed font is reused by every document: registering
- * by path would re-parse it per document and miss PDFKit's font cache (STACK-NOTES).
+ * by path would re-parse it per document and miss PDFKit's font cache.
  */
 export function openFont(path: string): fontkit.Font {
   const known = opened.get(path);

@@ -13,7 +13,7 @@ export interface NarrativeCheck {
   needle: string;
 }
 
-/** The helpers of INPUT.md and how many arguments each takes (a figure, then decimals). */
+/** The helpers of the input format (README, «El formato de entrada») and how many arguments each takes (a figure, then decimals). */
 export const HELPERS: Record<string, { args: number; decimals: boolean }> = {
   pct: { args: 2, decimals: true },
   num: { args: 2, decimals: true },

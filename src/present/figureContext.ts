@@ -13,7 +13,7 @@ function seriesView(f: Ficha, s: Series, extra: Record<string, Value> = {}): Ser
   return out;
 }
 
-/** What a narrative can name: every derived figure of INPUT.md, by year and by t/t1/t2. */
+/** What a narrative can name: every derived figure of the input format, by year and by t/t1/t2. */
 export function figureContext(f: Ficha): object {
   const g = f.figures;
   const p = f.input.programa;

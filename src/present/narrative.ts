@@ -33,7 +33,7 @@ env.registerHelper('money', (v: unknown) => money(valueOf(v, 'money')));
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 
 /**
- * INPUT.md addresses figures by year as `cobertura.2022` and components as `gasto_unitario.0`;
+ * The input format addresses figures by year as `cobertura.2022` and components as `gasto_unitario.0`;
  * Handlebars only accepts a numeric path segment as a literal, `cobertura.[2022]`. Rewrites the
  * paths inside each expression, leaving numbers that are arguments (`{{pct cobertura.t 1}}`) alone.
  */

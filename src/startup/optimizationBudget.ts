@@ -36,7 +36,7 @@ export function raiseOptimizationBudget(): void {
 /**
  * Runs `work` with V8's default budget, then sets back the budget it found. Setting it back matters
  * beyond the batch: V8 rejects a code cache made under other flags than those it is loaded under,
- * and the command's code cache is made at exit (src/cli/compiled.ts); made under the default
+ * and the command's code cache is made at exit (src/startup/compiled.ts); made under the default
  * budget, every later start would reject it, compile the whole command again and write it again.
  */
 export async function withDefaultOptimizationBudget<T>(work: () => Promise<T>): Promise<T> {

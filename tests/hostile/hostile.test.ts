@@ -8,7 +8,7 @@ import { REFERENCE_YAML } from '../helpers.js';
 import { readPdf } from '../pdfRead.js';
 
 /**
- * Hostile and careless inputs and invocations (issue 16), one test per reproduction: each ends
+ * Hostile and careless inputs and invocations, one test per reproduction: each ends
  * with exit 0, 1 or 2 and a Spanish message, never a stack trace or exit 3, in seconds, with
  * nothing written outside --out. The commands run in-process, as the `ficha` binary runs them.
  */

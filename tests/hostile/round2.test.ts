@@ -16,7 +16,7 @@ import { REFERENCE_YAML } from '../helpers.js';
 import { readPdf } from '../pdfRead.js';
 
 /**
- * Issue 33, hostile files and slow peers: one test per row of the issue's table. Each failed before
+ * Hostile files and slow peers, second round: one test per reproduction. Each failed before
  * (a hang, a flood of memory, a stalled server, a stack trace, a silent wrong value).
  */
 const tmp = () => mkdtempSync(join(tmpdir(), 'ficha-hostile2-'));

@@ -5,7 +5,7 @@ import { runStages } from '../../src/pipeline/stages.js';
 import { REFERENCE_YAML } from '../helpers.js';
 
 /**
- * Issue 32: figures as Chilean analysts type them. Each row of the issue's table is the reference
+ * Figures as Chilean analysts type them. Each case is the reference
  * input with one line changed as an analyst would; each test asserts the severity, the line and
  * column of the value, and the suggested value.
  */

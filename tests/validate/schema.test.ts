@@ -68,7 +68,7 @@ describe('ficha init', () => {
     const r = await renderFicha('nuevo.yaml', text, { charts: false });
     expect((await readPdf(r.pdf!)).text).toContain('NOMBRE DEL PROGRAMA');
   });
-  it('the comments of the examples and of a skeleton are Spanish and name files that exist (issue 32)', async () => {
+  it('the comments of the examples and of a skeleton are Spanish and name files that exist', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ficha-init-'));
     const out = join(dir, 'sub', 'nuevo-2025.yaml');
     mkdirSync(dirname(out));
