@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/program.js';
-import { REFERENCE_YAML } from '../helpers.js';
+import { REFERENCE_YAML, variant } from '../helpers.js';
 import { readPdf } from '../pdfRead.js';
 
 /**
@@ -84,10 +84,14 @@ describe('hangs and resource exhaustion', () => {
     expect(r.code).toBe(2);
     expect(r.text).toContain('sistema de archivos virtual');
   });
-  it('a hallazgo with 5,000 nested {{#if}} is refused quickly', async () => {
-    const r = await render(edit('  focalizacion:\n', `  focalizacion:\n    hallazgos: ["${'{{#if anio}}'.repeat(5000)}x${'{{/if}}'.repeat(5000)}"]\n`).replace(/\n    hallazgos:\n      - >-\n        El programa presentó una baja cobertura[^\n]*\n[^\n]*\n/, '\n'));
-    expect(r.code).toBe(1);
-    expect(r.text).toMatch(/\[(text-too-long|narrative-not-allowed|duplicate-key)\]/);
+  it('a hallazgo with 1,000 nested {{#if}} is refused for its blocks, quickly; 5,000 for its length', async () => {
+    const nested = (n: number) => variant((d) => (d.analisis.focalizacion.hallazgos = [`${'{{#if anio}}'.repeat(n)}x${'{{/if}}'.repeat(n)}`]));
+    const blocks = await render(nested(1000));
+    expect(blocks.code).toBe(1);
+    expect(blocks.text.match(/\[[a-z-]+\]/g)).toEqual(['[narrative-not-allowed]']);
+    const long = await render(nested(5000));
+    expect(long.code).toBe(1);
+    expect(long.text.match(/\[[a-z-]+\]/g)).toEqual(['[text-too-long]']);
   });
   it('a 50 MB value under an unknown key: refused, and the line is not echoed', async () => {
     const r = await render(`${REFERENCE_YAML}desconocida: ${'x'.repeat(50 * 1024 * 1024)}\n`);

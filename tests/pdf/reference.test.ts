@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../pdfRead.js';
 import { renderFicha } from '../../src/pipeline/pipeline.js';
 import { fixture, layoutProblems, pdfText, pdfWords, REFERENCE_YAML } from '../helpers.js';
 
@@ -24,6 +25,7 @@ function checkPatterns(text: string, patterns: string): string[] {
 describe('the reference ficha, rendered', () => {
   let pdfPath = '';
   let text = '';
+  let lines: string[] = [];
   beforeAll(async () => {
     const result = await renderFicha('redes.yaml', REFERENCE_YAML);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -32,6 +34,7 @@ describe('the reference ficha, rendered', () => {
     pdfPath = join(dir, result.fileName!);
     writeFileSync(pdfPath, result.pdf!);
     text = await pdfText(pdfPath);
+    lines = (await readPdf(pdfPath)).pages.flatMap((p) => p.lines);
   });
 
   it('has every heading, sub-heading, table heading, footnote and sentence of the reference, in order', () => {
@@ -48,6 +51,33 @@ describe('the reference ficha, rendered', () => {
   it('prints every figure of the reference', () => {
     const figures = ['0,0%', '6,5%', '4,5%', '39%', '175%', '100%', '297.261', '522.147', '26.689', '5.317', '490.141', '282.077', '463.251', '862,6', '2.040,8', '15.183', '58.896', '5,1%', '11,3%', '909,1', '2.300,2', '3.969', '10.656', '6.086', '4.008', '10.926', '9.264', '418.344', '227', '73,0%', '76,0%', '153%', '1,1837', '1,1325', '1,063'];
     for (const f of figures) expect(text, f).toContain(f);
+  });
+
+  it('prints each figure in its own row, beside its label and the other years (not merely somewhere)', () => {
+    const rows = [
+      '0,0% 6,5% 4,5%',
+      'Ejecución N/A 39% 175%',
+      'Ejecución N/A 100% 100%',
+      'Presupuesto N/A 297.261 522.147',
+      '21 (Gastos en personal) 26.689',
+      '22 (Bienes y servicios de consumo) 5.317',
+      '24 (Transferencias Corrientes) 490.141',
+      'Gasto total ejecutado 522.147',
+      'Encuentros N/A 282.077 463.251 N/A 327 227 N/A 862,6 2.040,8',
+      'Gasto administrativo N/A 15.183 58.896',
+      'Total N/A 297.261 522.147',
+      'Porcentaje gasto N/A 5,1% 11,3%',
+      'N/A 909,1 2.300,2',
+      'Arica y Parinacota 3.969 12',
+      'Valparaíso 10.656 26',
+      'Nivel central 418.344 111',
+      'TOTAL 463.251 227',
+      'N/A** 73,0% 76,0%',
+      '2020: 1,1837',
+      '2021: 1,1325',
+      '2022: 1,063',
+    ];
+    for (const row of rows) expect(lines.some((l) => l.includes(row)), row).toBe(true);
   });
 
   it('prints the RESULTADOS sentences of the rule set, not of the template', () => {
