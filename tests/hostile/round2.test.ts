@@ -112,25 +112,25 @@ describe('files made to be slow or deep', () => {
 });
 
 describe('options read strictly', () => {
-  it('--date 2023-02-30 is refused (it became 2023-03-02 in the PDF)', async () => {
+  /** Renders the reference with `option value` for each value: each must be a usage error saying `words`. */
+  async function refused(option: string, values: string[], words: string) {
     const dir = tmp();
     writeFileSync(join(dir, 'r.yaml'), REFERENCE_YAML);
-    for (const date of ['2023-02-30', '2023-13-01', '2023-04-31T10:00', '2023-01-01T24:00']) {
-      const r = await inProcess('render', dir, '--out', join(dir, 'out'), '--date', date, '--quiet');
-      expect(r.code, date).toBe(2);
-      expect(r.text).toContain('--date: se esperaba una fecha ISO 8601 que exista');
+    for (const value of values) {
+      const r = await inProcess('render', dir, '--out', join(dir, 'out'), option, value, '--quiet');
+      expect(r.code, value).toBe(2);
+      expect(r.text).toContain(words);
     }
+    return dir;
+  }
+
+  it('--date 2023-02-30 is refused (it became 2023-03-02 in the PDF)', async () => {
+    const dir = await refused('--date', ['2023-02-30', '2023-13-01', '2023-04-31T10:00', '2023-01-01T24:00'], '--date: se esperaba una fecha ISO 8601 que exista');
     expect((await inProcess('render', dir, '--out', join(dir, 'out'), '--date', '2024-02-29T10:30:00-03:00', '--quiet')).code).toBe(0);
   });
 
   it('--shard 1/99999999999999999999999 is refused: at most 1000 shards', async () => {
-    const dir = tmp();
-    writeFileSync(join(dir, 'r.yaml'), REFERENCE_YAML);
-    for (const shard of ['1/99999999999999999999999', '1/1001', '0/4', '5/4']) {
-      const r = await inProcess('render', dir, '--out', join(dir, 'out'), '--shard', shard, '--quiet');
-      expect(r.code, shard).toBe(2);
-      expect(r.text).toContain('<= 1000');
-    }
+    await refused('--shard', ['1/99999999999999999999999', '1/1001', '0/4', '5/4'], '<= 1000');
   });
 });
 
