@@ -2,7 +2,7 @@ import type { SceneMark } from '../charts/engine.js';
 import type { Chart } from '../layout/blocks.js';
 import type { Box, DrawContext } from './context.js';
 import { drawScene } from './drawScene.js';
-import { fitLine } from './fitLine.js';
+import { fitLine } from '../layout/fitLine.js';
 import { Slot } from './struct.js';
 
 /** Laid-out charts by name and width. */

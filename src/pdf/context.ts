@@ -1,3 +1,4 @@
+import type { Box as LayoutBox } from '../layout/boxes.js';
 import type { Theme } from '../layout/templates.js';
 import type { FontName } from './fonts.js';
 import type { Measurer } from './measure.js';
@@ -19,20 +20,5 @@ export interface DrawContext {
   outline: { section?: { addItem(title: string): unknown } };
 }
 
-/** An unbreakable vertical piece of the flow: a line, a table row, a heading band. */
-export interface Box {
-  height: number;
-  /** Space above the box, dropped at the top of a page. */
-  before: number;
-  draw(ctx: DrawContext, y: number, repeat?: boolean): void;
-  /** Never end a page after this box (headings). */
-  keepWithNext?: boolean;
-  /** Boxes with the same id stay on one page when together they fit on one. */
-  keepId?: number;
-  /** Lines of one paragraph: at least two lines on each side of a page break. */
-  lines?: { id: number; index: number; count: number };
-  /** Table body rows: header rows to repeat after a page break. */
-  header?: Box[];
-  /** Splits a box taller than a page into what fits in `avail` and the rest. */
-  split?(ctx: DrawContext, avail: number): [Box, Box] | undefined;
-}
+/** A box of the flow, drawn with this stage's context (layout/boxes.ts). */
+export type Box = LayoutBox<DrawContext>;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { DiskCache } from '../cache/diskCache.js';
 import { fontBytes, fontFileDigest } from './fontFiles.js';
-import { characterMap } from './fontkitInternals.js';
+import { characterMap } from './internals/fontkitInternals.js';
 
 /** [first, last] code points of each run the font's character map covers. */
 type Ranges = [number, number][];

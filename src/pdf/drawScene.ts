@@ -1,6 +1,6 @@
 import type { SceneItem, SceneMark } from '../charts/engine.js';
 import type { DrawContext } from './context.js';
-import { writeLine, type Baseline } from './pdfkitInternals.js';
+import { writeLine, type Baseline } from './internals/pdfkitInternals.js';
 
 type Doc = DrawContext['doc'];
 type Measure = (text: string, bold: boolean, size: number) => number;

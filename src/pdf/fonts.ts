@@ -1,8 +1,8 @@
 import * as fontkit from 'fontkit';
 import type { Theme } from '../layout/templates.js';
 import { fontBytes, fontFileDigest } from './fontFiles.js';
-import { keepGlyphOutlines } from './fontkitInternals.js';
-import { writeSubsetsFast } from './trueTypeSubset.js';
+import { keepGlyphOutlines } from './internals/fontkitInternals.js';
+import { writeSubsetsFast } from './internals/trueTypeSubset.js';
 import { FONT_NAMES, resolveFontPath, type FontName } from '../themeFonts.js';
 
 export { FONT_NAMES, resolveFontPath, type FontName } from '../themeFonts.js';
@@ -35,6 +35,3 @@ export function themeFonts(theme: Theme, templatesDir: string): Record<FontName,
   return Object.fromEntries(FONT_NAMES.map((n) => [n, openFont(resolveFontPath(theme.fonts[n], templatesDir))])) as Record<FontName, fontkit.Font>;
 }
 
-export function fontFor(bold?: boolean, italic?: boolean): FontName {
-  return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
-}

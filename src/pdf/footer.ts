@@ -1,5 +1,5 @@
 import type { DrawContext } from './context.js';
-import { fitLine } from './fitLine.js';
+import { fitLine } from '../layout/fitLine.js';
 import { artifact } from './struct.js';
 
 /** "… · Página X de Y" on every page, as a pagination artifact. */

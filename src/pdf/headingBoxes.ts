@@ -1,7 +1,7 @@
 import type { Heading } from '../layout/blocks.js';
 import type { Theme } from '../layout/templates.js';
 import type { Box } from './context.js';
-import { breakLines } from './lines.js';
+import { breakLines } from '../layout/lines.js';
 import type { Measurer } from './measure.js';
 import { drawLine } from './paragraphBoxes.js';
 import { artifact, Slot } from './struct.js';

@@ -1,10 +1,11 @@
 import type * as fontkit from 'fontkit';
 import { FONT_NAMES, type FontName } from './fonts.js';
+import type { TextMeasure } from '../layout/measure.js';
 import { widthCache } from './shaping.js';
 import { numberRuns, type NumberRuns } from './numberRuns.js';
 
 /** Text widths measured with the same parsed fonts the PDF embeds, cached per word and font. */
-export class Measurer {
+export class Measurer implements TextMeasure {
   private readonly cache = Object.fromEntries(FONT_NAMES.map((f) => [f, new Map<string, number>()])) as Record<FontName, Map<string, number>>;
   private readonly disk: Record<FontName, ReturnType<typeof widthCache>>;
   /** Numbers are composed (numberRuns.ts): not shaped, and not cached. Looked up on first use. */

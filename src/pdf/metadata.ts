@@ -1,4 +1,4 @@
-import { aroundAddInfo } from './pdfkitInternals.js';
+import { aroundAddInfo } from './internals/pdfkitInternals.js';
 import type { Doc } from './struct.js';
 
 /** PDFKit writes Title, Author and Subject into the XMP packet unescaped. */

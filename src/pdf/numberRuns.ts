@@ -1,7 +1,7 @@
 import type * as fontkit from 'fontkit';
 import { DiskCache } from '../cache/diskCache.js';
 import { fontDigest } from './fonts.js';
-import { lowestCodePoints, onlyPairKerningActsOn } from './fontkitInternals.js';
+import { lowestCodePoints, onlyPairKerningActsOn } from './internals/fontkitInternals.js';
 
 /**
  * Numbers laid out without fontkit. A ficha prints a few hundred numbers, nearly all of them

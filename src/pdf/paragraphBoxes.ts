@@ -1,10 +1,10 @@
 import type { List, Paragraph, Run } from '../layout/blocks.js';
 import type { Theme } from '../layout/templates.js';
 import type { Box, DrawContext } from './context.js';
-import { breakLines, type Line } from './lines.js';
+import { breakLines, type Line } from '../layout/lines.js';
 import type { Measurer } from './measure.js';
 import { Slot } from './struct.js';
-import { writeLine } from './pdfkitInternals.js';
+import { writeLine } from './internals/pdfkitInternals.js';
 import type { FontName } from './fonts.js';
 
 export interface TextStyle {

@@ -1,13 +1,13 @@
 import PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
 import { shapedRuns } from './shaping.js';
-import { bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, memoizeColors, useLayoutCache } from './pdfkitInternals.js';
+import { bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, memoizeColors, useLayoutCache } from './internals/pdfkitInternals.js';
 import type { LayoutDoc } from '../layout/blocks.js';
 import type { TemplateSet } from '../layout/templates.js';
 import type { DrawContext } from './context.js';
 import { FONT_NAMES, themeFonts, type FontName } from './fonts.js';
 import { Measurer } from './measure.js';
-import { paginate } from './paginate.js';
+import { paginate } from '../layout/paginate.js';
 import { Slot, type Doc } from './struct.js';
 import type { SceneMark } from '../charts/engine.js';
 import { blocksToBoxes, layOutCharts, type ChartSource } from './blocksToBoxes.js';

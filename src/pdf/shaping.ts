@@ -3,7 +3,7 @@ import { cacheDir } from '../cache/cacheDir.js';
 import { DiskCache } from '../cache/diskCache.js';
 import { numbersCodec } from '../cache/codecs.js';
 import { fontDigest } from './fonts.js';
-import { lowestCodePoints } from './fontkitInternals.js';
+import { lowestCodePoints } from './internals/fontkitInternals.js';
 import { numberRuns } from './numberRuns.js';
 
 /**

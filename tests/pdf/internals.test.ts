@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { aroundAddInfo, bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, memoizeColors, useLayoutCache, writeLine, type Baseline } from '../../src/pdf/pdfkitInternals.js';
+import { aroundAddInfo, bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, memoizeColors, useLayoutCache, writeLine, type Baseline } from '../../src/pdf/internals/pdfkitInternals.js';
 import { keysAt } from '../../src/validate/zodInternals.js';
-import { keepGlyphOutlines, lowestCodePoints } from '../../src/pdf/fontkitInternals.js';
+import { keepGlyphOutlines, lowestCodePoints } from '../../src/pdf/internals/fontkitInternals.js';
 import * as fontkit from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';

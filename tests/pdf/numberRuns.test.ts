@@ -6,7 +6,7 @@ import type * as fontkit from 'fontkit';
 import { describe, expect, it, vi } from 'vitest';
 import { numberRuns } from '../../src/pdf/numberRuns.js';
 import { openFont, resolveFontPath, FONT_NAMES } from '../../src/pdf/fonts.js';
-import { lowestCodePoints, onlyPairKerningActsOn } from '../../src/pdf/fontkitInternals.js';
+import { lowestCodePoints, onlyPairKerningActsOn } from '../../src/pdf/internals/fontkitInternals.js';
 import { numbersCodec } from '../../src/cache/codecs.js';
 import { num, pct } from '../../src/format/format.js';
 import { REFERENCE_YAML } from '../helpers.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
-import { writeSubsetsFast } from '../../src/pdf/trueTypeSubset.js';
+import { writeSubsetsFast } from '../../src/pdf/internals/trueTypeSubset.js';
 
 const resolve = createRequire(import.meta.url).resolve;
 // Arimo (ficha's fonts: long loca offsets, a prep table, ~1,000 composite glyphs) and Liberation

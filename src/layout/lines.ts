@@ -1,6 +1,5 @@
-import type { Run } from '../layout/blocks.js';
-import { fontFor, type FontName } from './fonts.js';
-import type { Measurer } from './measure.js';
+import type { Run } from './blocks.js';
+import { fontFor, type FontName, type TextMeasure } from './measure.js';
 
 export interface Segment {
   text: string;
@@ -38,7 +37,7 @@ function tokenize(runs: readonly Run[]): Token[] {
  * Greedy line breaking of styled runs into `width`. A word longer than the line is broken between
  * characters, so nothing ever runs past the column.
  */
-export function breakLines(runs: readonly Run[], width: number, size: number, m: Measurer): Line[] {
+export function breakLines(runs: readonly Run[], width: number, size: number, m: TextMeasure): Line[] {
   const lines: Line[] = [];
   let current: Segment[] = [];
   let x = 0;

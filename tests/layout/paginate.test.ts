@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box, DrawContext } from '../../src/pdf/context.js';
-import { paginate } from '../../src/pdf/paginate.js';
+import { paginate } from '../../src/layout/paginate.js';
 
 /** Draws nothing; records on which page and where each box landed. */
 let placed: { name: string; page: number; y: number; repeat?: boolean }[] = [];

@@ -1,5 +1,5 @@
 import { deflateSync, type ZlibOptions } from 'node:zlib';
-import type { Doc } from './struct.js';
+import type { Doc } from '../struct.js';
 
 /**
  * The places where ficha reaches into PDFKit's private state, each behind one function that

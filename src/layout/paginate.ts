@@ -1,4 +1,4 @@
-import type { Box, DrawContext } from './context.js';
+import type { Box } from './boxes.js';
 
 export interface PageFrame {
   top: number;
@@ -12,12 +12,12 @@ export interface PageFrame {
  * a table row that starts a page is preceded by the table's header rows; a box taller than a page
  * is split if it can be.
  */
-export function paginate(ctx: DrawContext, input: readonly Box[], frame: PageFrame, newPage: () => void): void {
+export function paginate<C>(ctx: C, input: readonly Box<C>[], frame: PageFrame, newPage: () => void): void {
   const queue = [...input];
   const pageHeight = frame.bottom - frame.top;
   let y = frame.top;
   let atTop = true;
-  const startPage = (next: Box | undefined) => {
+  const startPage = (next: Box<C> | undefined) => {
     newPage();
     y = frame.top;
     atTop = true;
@@ -88,12 +88,12 @@ export function paginate(ctx: DrawContext, input: readonly Box[], frame: PageFra
   }
 }
 
-function stretch(queue: Box[], from: number, same: (b: Box) => boolean): Box[] {
-  const out: Box[] = [];
+function stretch<C>(queue: Box<C>[], from: number, same: (b: Box<C>) => boolean): Box<C>[] {
+  const out: Box<C>[] = [];
   for (let k = from; k < queue.length && same(queue[k]!); k++) out.push(queue[k]!);
   return out;
 }
 
-function heightOf(boxes: Box[]): number {
+function heightOf<C>(boxes: Box<C>[]): number {
   return boxes.reduce((s, b) => s + b.before + b.height, 0);
 }

@@ -1,0 +1,21 @@
+/**
+ * An unbreakable vertical piece of the flow: a line, a table row, a heading band. Typesetting
+ * decides where it goes (paginate.ts); `draw` puts it on the page through a context `C` the
+ * drawing stage owns (pdf/context.ts: PDFKit's document, fonts, structure tree).
+ */
+export interface Box<C> {
+  height: number;
+  /** Space above the box, dropped at the top of a page. */
+  before: number;
+  draw(ctx: C, y: number, repeat?: boolean): void;
+  /** Never end a page after this box (headings). */
+  keepWithNext?: boolean;
+  /** Boxes with the same id stay on one page when together they fit on one. */
+  keepId?: number;
+  /** Lines of one paragraph: at least two lines on each side of a page break. */
+  lines?: { id: number; index: number; count: number };
+  /** Table body rows: header rows to repeat after a page break. */
+  header?: Box<C>[];
+  /** Splits a box taller than a page into what fits in `avail` and the rest. */
+  split?(ctx: C, avail: number): [Box<C>, Box<C>] | undefined;
+}
