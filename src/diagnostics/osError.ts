@@ -25,6 +25,7 @@ const WORDS: Record<string, string> = {
   EADDRNOTAVAIL: 'la dirección no existe en esta máquina',
   ENOTFOUND: 'el nombre del servidor no existe',
   EPIPE: 'el otro extremo cerró la conexión',
+  ENXIO: 'es un socket o un dispositivo que no se puede abrir',
 };
 
 /** `err` of a failed system call -> «no existe», «sin permiso», …; an unknown code is shown as it is. */

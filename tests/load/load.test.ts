@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,16 @@ describe('readInput', () => {
     mkdirSync(join(dir, 'carpeta.yaml'));
     expect(readInput(join(dir, 'carpeta.yaml')).diagnostics?.[0]).toMatchObject({ code: 'io', message: 'no se pudo leer: es una carpeta, no un archivo YAML' });
     expect(readInput(join(dir, 'nada.yaml')).diagnostics?.[0]).toMatchObject({ code: 'io', message: 'no se pudo leer: no existe' });
+  });
+  it.runIf(process.platform !== 'win32')('refuses a socket named x.yaml', async () => {
+    const path = join(tmp(), 's.yaml');
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(path, () => r()));
+    try {
+      expect(readInput(path).diagnostics?.[0]).toMatchObject({ code: 'io', message: 'no se pudo leer: es un socket o un dispositivo que no se puede abrir' });
+    } finally {
+      server.close();
+    }
   });
   it('refuses a file over the limit without reading it (a sparse 3 GB file)', () => {
     const f = join(tmp(), 'grande.yaml');
