@@ -31,6 +31,8 @@ export interface BatchOptions {
   onDone?: (o: RenderOutcome, row: ManifestRow) => void;
   /** Another run writing into `out`: wait for it to end instead of refusing (FolderBusy). */
   wait?: boolean;
+  /** V8's budget the command set at start (startup/optimizationBudget.ts), to set back after a one-thread batch. */
+  interruptBudget?: number;
 }
 
 export interface BatchResult {
@@ -129,7 +131,7 @@ async function renderLocked(files: string[], opts: BatchOptions): Promise<BatchR
   let started = 0;
   await dispatch(
     jobs,
-    { jobs: opts.jobs, stopped: (last) => opts.interrupted() || (opts.failFast && (failed || (last !== undefined && isFailure(last)))) },
+    { jobs: opts.jobs, interruptBudget: opts.interruptBudget, stopped: (last) => opts.interrupted() || (opts.failFast && (failed || (last !== undefined && isFailure(last)))) },
     (o) => {
       started++;
       if (o.pdf && o.fileName) {

@@ -12,6 +12,8 @@ export interface DispatchOptions {
    * true stops dispatching (Ctrl-C, --fail-fast).
    */
   stopped: (last?: RenderOutcome) => boolean;
+  /** V8's budget in force (set by the command's entry), set back after a batch run in this thread. */
+  interruptBudget?: number;
 }
 
 const WORKER = WORKER_URL;
@@ -50,7 +52,7 @@ export async function dispatch(jobs: RenderJob[], opts: DispatchOptions, onDone:
       while (queue.length && !opts.stopped()) onDone(await renderOne(queue.shift()!));
     };
     // A whole batch in this thread (one job): V8's own optimization budget suits it best.
-    return jobs.length >= MIN_FILES_PER_WORKER * 2 ? withDefaultOptimizationBudget(renderHere) : renderHere();
+    return jobs.length >= MIN_FILES_PER_WORKER * 2 ? withDefaultOptimizationBudget(renderHere, opts.interruptBudget) : renderHere();
   }
   // Loaded only for a batch that uses workers: one ficha, or a few, render in this thread.
   const { Tinypool } = await import('tinypool');

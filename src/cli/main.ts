@@ -5,7 +5,7 @@ import { keepFichaObjectsYoung } from '../startup/pretenuring.js';
 import { main } from './program.js';
 
 // Before any command loads its modules (they load on demand, after this line).
-raiseOptimizationBudget();
+const interruptBudget = raiseOptimizationBudget();
 keepFichaObjectsYoung();
 
 // `ficha render DIR | head`: a reader that stops early closes the pipe. The command still finishes
@@ -16,4 +16,4 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv);
+process.exitCode = await main(process.argv, { interruptBudget });

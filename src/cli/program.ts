@@ -7,8 +7,14 @@ import { spanishError, spanishHelp } from './spanish.js';
 // Each command loads its own modules when it runs: --help and validate never load PDFKit or Vega.
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
+/** What the command's entry set up before parsing (cli/main.ts); in-process callers (tests) set nothing. */
+export interface StartupState {
+  /** V8's --interrupt-budget the entry set, for a batch to set back after changing it. */
+  interruptBudget?: number;
+}
+
 /** The whole command line: `ficha <command> …` -> exit status. Usable in-process (tests). */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], startup: StartupState = {}): Promise<number> {
   const program = new Command();
   program
     .name('ficha')
@@ -47,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (inputs: string[], opts) => {
       const { commandModule } = await import('../startup/compiled.js');
       const { renderCommand } = await commandModule('render', () => import('./render.js'));
-      process.exitCode = await renderCommand(inputs, opts);
+      process.exitCode = await renderCommand(inputs, { ...opts, interruptBudget: startup.interruptBudget });
     });
 
   program

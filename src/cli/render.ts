@@ -27,6 +27,8 @@ export interface RenderCliOptions {
   failFast?: boolean;
   /** Another run writing into --out: wait for it instead of refusing. */
   wait?: boolean;
+  /** Not an option: V8's budget the command's entry set (cli/main.ts). */
+  interruptBudget?: number;
 }
 
 /** Exit status of a batch stopped by SIGINT or SIGTERM (128 + SIGINT). */
@@ -84,6 +86,7 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
       changed: opts.changed === true,
       failFast: opts.failFast === true,
       wait: opts.wait === true,
+      interruptBudget: opts.interruptBudget,
       interrupted: () => interrupted,
       onDone: (o, row) => {
         progress?.clear();

@@ -17,30 +17,29 @@ import { userChoseNodeFlag } from './userNodeFlags.js';
 const DEFAULT_BUDGET = 66 * 1024;
 const RAISED_BUDGET = 16 * DEFAULT_BUDGET;
 
-/**
- * The budget ficha set, if it set one: V8 cannot tell. Kept on the global object, not in this
- * module, because the command's entry and its bundle (dist/cjs/render.cjs) each hold a copy of it.
- */
-const SET = Symbol.for('ficha.interruptBudget');
-const state = globalThis as { [SET]?: number };
-function setBudget(budget: number): void {
-  if (userChoseNodeFlag(/--interrupt-budget/)) return;
+/** Sets V8's budget, unless the person running the command chose one; returns the budget set. */
+function setBudget(budget: number): number | undefined {
+  if (userChoseNodeFlag(/--interrupt-budget/)) return undefined;
   setFlagsFromString(`--interrupt-budget=${budget}`);
-  state[SET] = budget;
-}
-
-export function raiseOptimizationBudget(): void {
-  setBudget(RAISED_BUDGET);
+  return budget;
 }
 
 /**
- * Runs `work` with V8's default budget, then sets back the budget it found. Setting it back matters
+ * Raises the budget for the whole command; returns it (undefined when the user chose one), for the
+ * command to hand to whatever must set it back (V8 cannot be asked which budget is in force).
+ */
+export function raiseOptimizationBudget(): number | undefined {
+  return setBudget(RAISED_BUDGET);
+}
+
+/**
+ * Runs `work` with V8's default budget, then sets back `before`, the budget in force (what
+ * raiseOptimizationBudget returned; undefined: V8's default). Setting it back matters
  * beyond the batch: V8 rejects a code cache made under other flags than those it is loaded under,
  * and the command's code cache is made at exit (src/startup/compiled.ts); made under the default
  * budget, every later start would reject it, compile the whole command again and write it again.
  */
-export async function withDefaultOptimizationBudget<T>(work: () => Promise<T>): Promise<T> {
-  const before = state[SET];
+export async function withDefaultOptimizationBudget<T>(work: () => Promise<T>, before: number | undefined): Promise<T> {
   setBudget(DEFAULT_BUDGET);
   try {
     return await work();
