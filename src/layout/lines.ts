@@ -128,3 +128,15 @@ function widestPiece(word: string, room: number, width: (s: string) => number): 
   }
   return best;
 }
+
+/**
+ * A title or caption that is never cut: on at most two lines at `size`, else at a smaller size
+ * (seven eighths), on two lines if they do, or on as many as it takes (three, for the longest).
+ */
+export function titleLines(text: string, width: number, size: number, m: TextMeasure, bold = true): { lines: Line[]; size: number } {
+  const runs = [{ text, bold }];
+  const lines = breakLines(runs, width, size, m);
+  if (lines.length <= 2) return { lines, size };
+  const smaller = size * 0.875;
+  return { lines: breakLines(runs, width, smaller, m), size: smaller };
+}

@@ -2,7 +2,7 @@ import type { SceneMark } from '../charts/engine.js';
 import type { Chart } from '../layout/blocks.js';
 import type { Box, DrawContext } from './context.js';
 import { drawScene } from './drawScene.js';
-import { fitLine } from '../layout/fitLine.js';
+import { titleLines } from '../layout/lines.js';
 import { Slot } from './struct.js';
 
 /** Laid-out charts by name and width. */
@@ -18,25 +18,27 @@ export function columnWidths(ratios: number[], total: number, gap = 14): number[
 }
 
 /**
- * A chart as one box: its caption (one line, shortened with an ellipsis to the column, never
- * wrapped over the plot), then the chart, tagged as a Figure with its Caption and alternative
- * text. Nothing when it has no data.
+ * A chart as one box: its caption (wrapped, never cut: see titleLines), then the chart, tagged as a
+ * Figure with its Caption and alternative text. Nothing when it has no data.
  */
 export function chartBoxes(chart: Chart, scenes: Scenes, ctx: DrawContext): Box[] {
   const scene = scenes.get(chartKey(chart.name, ctx.width));
   if (!scene) return [];
-  const size = ctx.theme.sizes.caption ?? 8;
-  const captionHeight = chart.caption ? size * 1.25 + (ctx.theme.spacing.captionAfter ?? 3) : 0;
+  const base = ctx.theme.sizes.caption ?? 8;
+  const caption = chart.caption ? titleLines(chart.caption, ctx.width, base, ctx.measurer) : undefined;
+  const captionHeight = caption ? caption.lines.length * caption.size * 1.25 + (ctx.theme.spacing.captionAfter ?? 3) : 0;
   return [
     {
       height: captionHeight + chart.height,
       before: ctx.theme.spacing.blockAfter!,
       draw: (c, y) => {
         const figure = new Slot('Figure', c.root, { alt: chart.alt, bbox: [c.left, y, c.left + c.width, y + captionHeight + chart.height] });
-        if (chart.caption) {
-          const line = fitLine(chart.caption, c.width, (s) => c.measurer.width(s, 'bold', size));
+        if (caption) {
           new Slot('Caption', figure).mark(c.doc, () => {
-            c.doc.font(c.fontIds.bold).fontSize(size).fillColor(c.theme.colors.subheading!).text(line, c.left, y, { lineBreak: false, width: c.width + 1 });
+            caption.lines.forEach((line, i) => {
+              const text = line.segments.map((s) => s.text).join('');
+              c.doc.font(c.fontIds.bold).fontSize(caption.size).fillColor(c.theme.colors.subheading!).text(text, c.left, y + i * caption.size * 1.25, { lineBreak: false, width: c.width + 1 });
+            });
           });
         }
         figure.mark(c.doc, () => drawScene(c, scene, c.left, y + captionHeight, (t, bold, s) => c.measurer.width(t, bold ? 'bold' : 'regular', s)));

@@ -8,7 +8,6 @@ import { main } from '../../src/cli/program.js';
 import { serveCommand } from '../../src/cli/serve.js';
 import { runStages } from '../../src/pipeline/stages.js';
 import { breakLines } from '../../src/layout/lines.js';
-import { fitLine } from '../../src/layout/fitLine.js';
 import { renderFicha } from '../../src/pipeline/pipeline.js';
 import { buildServer } from '../../src/serve/server.js';
 import { BIN } from '../cli/bin.js';
@@ -144,7 +143,6 @@ describe('soft hyphens and zero-width spaces', () => {
     expect(texts('la desa\u00adrro\u00adllo', 11)).toEqual(['la desarro-', 'llo']);
     expect(texts('www.\u200bejemplo.cl', 8)).toEqual(['www.', 'ejemplo.', 'cl']);
     expect(texts('a www.\u200bejemplo.cl', 30)).toEqual(['a www.ejemplo.cl']);
-    expect(fitLine('Indi\u00adcador', 100, (s) => s.length)).toBe('Indicador');
   });
 
   it('in a rendered ficha, a narrative full of soft hyphens shows no hyphen except at line ends', async () => {

@@ -67,3 +67,17 @@ describe.each(INPUTS)('$name', ({ name, text }) => {
     }
   });
 });
+
+describe('no text is cut', () => {
+  it('no rendered example or sample ficha prints an ellipsis its input does not have (titles wrap instead)', async () => {
+    const inputs = [
+      ...['redes-oportunidades-negocios-2022', 'pavimentacion-participativa-2025', 'promocion-talentos-2024', 'inversion-en-la-comunidad-2025', 'lenguas-indigenas-2025'].map((n) => fixture(`${n}.yaml`)),
+      ...sampleInputs(6, { seed: 7 }).map((f) => f.text),
+    ];
+    for (const text of inputs) {
+      const r = await renderFicha('f.yaml', text);
+      const pdf = await readPdf(r.pdf!);
+      if (!text.includes('…')) expect(pdf.text.includes('…'), text.slice(0, 120)).toBe(false);
+    }
+  }, 60_000);
+});
