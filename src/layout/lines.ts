@@ -21,12 +21,23 @@ interface Token {
   newline: boolean;
 }
 
+/** A note mark (`*`, `**`, `†`) that refers to the word before it. */
+const NOTE_MARK = /^[*†‡]+[.,;:)]?$/;
+
 function tokenize(runs: readonly Run[]): Token[] {
   const tokens: Token[] = [];
   for (const run of runs) {
     const font = fontFor(run.bold, run.italic);
     for (const piece of run.text.split(/(\n| +)/)) {
       if (!piece) continue;
+      const prev = tokens[tokens.length - 1];
+      const word = tokens[tokens.length - 2];
+      // «inicial *»: the mark never starts a line of its own; it stays with its word.
+      if (NOTE_MARK.test(piece) && prev?.space && prev.font === font && word && !word.space && !word.newline && word.font === font) {
+        tokens.pop();
+        word.text += `${prev.text}${piece}`;
+        continue;
+      }
       tokens.push({ text: piece === '\n' ? '' : piece, font, space: piece.startsWith(' '), newline: piece === '\n' });
     }
   }
