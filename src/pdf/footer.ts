@@ -1,21 +1,36 @@
 import type { DrawContext } from './context.js';
+import type { Measurer } from './measure.js';
 import { breakLines } from '../layout/lines.js';
 import { artifact } from './struct.js';
 
+/** The footer's size and lines for one page's text: smaller (down to 80%) before a second line. */
+function footerLines(text: string, width: number, full: number, m: Measurer): { size: number; lines: string[] } {
+  let size = full;
+  while (size > full * 0.8 && m.width(text, 'regular', size) > width) size -= full * 0.05;
+  if (m.width(text, 'regular', size) <= width) return { size, lines: [text] };
+  return { size, lines: breakLines([{ text, bold: false }], width, size, m).map((l) => l.segments.map((s) => s.text).join('')) };
+}
+
+const pageLabel = (page: number, count: number) => ` · Página ${page} de ${count}`;
+const plain = (footer: string) => footer.replace(/[\u00AD\u200B]/g, '');
+
 /**
- * "… · Página X de Y" on every page, as a pagination artifact. A program name too long for one
- * line is set smaller (down to 80%), then on two lines: never cut.
+ * Room the footer needs above the page's bottom margin: three of its lines' worth for one line, as
+ * always, and a line more for each line a very long program name adds (measured with the widest
+ * page label a ficha can have), so the body never runs into it.
  */
+export function footerSpace(footer: string, width: number, full: number, m: Measurer): number {
+  const { size, lines } = footerLines(plain(footer) + pageLabel(88, 88), width, full, m);
+  return full * 3 + (lines.length - 1) * size * 1.15;
+}
+
+/** "… · Página X de Y" on every page, as a pagination artifact: never cut (see footerLines). */
 export function drawFooters(ctx: DrawContext, footer: string, y: number): void {
   const { doc, theme, measurer } = ctx;
   const range = doc.bufferedPageRange();
-  const full = theme.sizes.footer!;
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    const text = footer.replace(/[\u00AD\u200B]/g, '') + ` · Página ${i + 1} de ${range.count}`;
-    let size = full;
-    while (size > full * 0.8 && measurer.width(text, 'regular', size) > ctx.width) size -= full * 0.05;
-    const lines = measurer.width(text, 'regular', size) <= ctx.width ? [text] : breakLines([{ text, bold: false }], ctx.width, size, measurer).map((l) => l.segments.map((s) => s.text).join(''));
+    const { size, lines } = footerLines(plain(footer) + pageLabel(i + 1, range.count), ctx.width, theme.sizes.footer!, measurer);
     const top = y - (lines.length - 1) * size * 1.15;
     artifact(doc, 'Pagination', () => {
       doc.lineWidth(0.5).strokeColor(theme.colors.rule!).moveTo(ctx.left, top - 4).lineTo(ctx.left + ctx.width, top - 4).stroke();

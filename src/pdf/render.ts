@@ -11,7 +11,7 @@ import { paginate } from '../layout/paginate.js';
 import { Slot, type Doc } from './struct.js';
 import type { SceneMark } from '../charts/engine.js';
 import { blocksToBoxes, layOutCharts, type ChartSource } from './blocksToBoxes.js';
-import { drawFooters } from './footer.js';
+import { drawFooters, footerSpace } from './footer.js';
 import { escapeXmpInfo } from './metadata.js';
 
 export interface PdfMetadata {
@@ -116,12 +116,12 @@ export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise
   doc.addPage();
   const pageWidth = doc.page.width;
   const pageHeight = doc.page.height;
-  const footerSpace = theme.sizes.footer! * 3;
+  const footerRoom = footerSpace(layoutDoc.footer, pageWidth - 2 * margin, theme.sizes.footer!, measurer);
   const root = new Slot('Document', (d, el) => d.addStructure(el));
   const ctx: DrawContext = { doc, theme, measurer, left: margin, width: pageWidth - 2 * margin, fontIds, root, outline: {} };
   const scenes = opts.charts ? await layOutCharts(layoutDoc.blocks, ctx.width, opts.charts) : new Map<string, SceneMark>();
   const boxes = blocksToBoxes(layoutDoc.blocks, ctx, scenes);
-  paginate(ctx, boxes, { top: margin, bottom: pageHeight - margin - footerSpace }, () => doc.addPage());
+  paginate(ctx, boxes, { top: margin, bottom: pageHeight - margin - footerRoom }, () => doc.addPage());
   drawFooters(ctx, layoutDoc.footer, pageHeight - margin - theme.sizes.footer! * 1.2);
   root.get(doc).end();
   doc.end();
