@@ -18,4 +18,10 @@ export interface Box<C> {
   header?: Box<C>[];
   /** Splits a box taller than a page into what fits in `avail` and the rest. */
   split?(ctx: C, avail: number): [Box<C>, Box<C>] | undefined;
+  /**
+   * A box that may also start at a page's bottom and continue on the next (a long table beside
+   * its charts): the least height of its first piece. Without it, a box that does not fit moves
+   * whole to the next page.
+   */
+  minHeight?: number;
 }

@@ -48,7 +48,13 @@ export function paginate<C>(ctx: C, input: readonly Box<C>[], frame: PageFrame, 
     let j = i;
     while (queue[j]!.keepWithNext && j + 1 < queue.length) {
       j++;
-      need += queue[j]!.before + queue[j]!.height;
+      const next = queue[j]!;
+      // A box that can start here and continue on the next page needs only its first piece.
+      if (next.split && next.minHeight !== undefined) {
+        need += next.before + next.minHeight;
+        break;
+      }
+      need += next.before + next.height;
     }
     const last = queue[j]!;
     if (j > i && last.lines && last.lines.index === 0 && last.lines.count >= 2) need += queue[j + 1]!.height;
@@ -67,6 +73,17 @@ export function paginate<C>(ctx: C, input: readonly Box<C>[], frame: PageFrame, 
       need = Infinity;
     }
 
+    // A long table (beside its charts) starts at the page's bottom and continues on the next.
+    if (need > room && !atTop && box.split && box.minHeight !== undefined && before + box.minHeight <= room) {
+      const parts = box.split(ctx, room - before);
+      if (parts) {
+        queue.splice(i, 1, parts[0], { ...parts[1], keepWithNext: box.keepWithNext, keepId: box.keepId });
+        parts[0].draw(ctx, y + before);
+        y += before + parts[0].height;
+        atTop = false;
+        continue;
+      }
+    }
     if (need > room && !atTop) {
       startPage(box);
       i--;

@@ -73,31 +73,63 @@ export function blocksToBoxes(blocks: readonly Block[], ctx: DrawContext, scenes
 
 const COLUMN_GAP = 14;
 
-/** Columns side by side as one unbreakable box; each column flows its own blocks top to bottom. */
+/**
+ * Columns side by side as one box; each column flows its own blocks top to bottom. When the first
+ * column holds a table (the regional breakdown beside its charts), the box can start at a page's
+ * bottom with the table's header and three rows, and continue on the next page with the header
+ * repeated: each column is cut where the room ends, never after a heading or inside a paragraph.
+ */
 function columnsBox(widths: number[], columns: Block[][], ctx: DrawContext, scenes: Scenes): Box[] {
   const ws = columnWidths(widths, ctx.width, COLUMN_GAP);
   const laid = columns.map((col, i) => blocksToBoxes(col, { ...ctx, width: ws[i]! }, scenes));
-  const heightOf = (bs: Box[]) => bs.reduce((h, b, i) => h + (i === 0 ? 0 : b.before) + b.height, 0);
-  const height = Math.max(0, ...laid.map(heightOf));
-  if (height === 0) return [];
-  return [
-    {
-      height,
-      before: Math.max(0, ...laid.map((bs) => bs[0]?.before ?? 0)),
-      draw: (c, y) => {
-        let x = c.left;
-        laid.forEach((bs, i) => {
-          const sub = { ...c, left: x, width: ws[i]! };
-          let yy = y;
-          bs.forEach((b, k) => {
-            yy += k === 0 ? 0 : b.before;
-            b.draw(sub, yy);
-            yy += b.height;
-          });
-          x += ws[i]! + COLUMN_GAP;
-        });
-      },
-    },
-  ];
+  const box = columnsOf(laid, ws);
+  return box ? [box] : [];
 }
 
+const stackHeight = (bs: Box[]) => bs.reduce((h, b, i) => h + (i === 0 ? 0 : b.before) + b.height, 0);
+
+function columnsOf(laid: Box[][], ws: number[]): Box | undefined {
+  const height = Math.max(0, ...laid.map(stackHeight));
+  if (height === 0) return undefined;
+  const rows = laid[0]!.filter((b) => b.header !== undefined);
+  const firstRows = laid[0]!.indexOf(rows[Math.min(2, rows.length - 1)]!);
+  return {
+    height,
+    before: Math.max(0, ...laid.map((bs) => bs[0]?.before ?? 0)),
+    ...(rows.length > 3 ? { minHeight: stackHeight(laid[0]!.slice(0, firstRows + 1)), split: (_c: DrawContext, avail: number) => splitColumns(laid, ws, avail) } : {}),
+    draw: (c, y) => {
+      let x = c.left;
+      laid.forEach((bs, i) => {
+        const sub = { ...c, left: x, width: ws[i]! };
+        let yy = y;
+        bs.forEach((b, k) => {
+          yy += k === 0 ? 0 : b.before;
+          b.draw(sub, yy);
+          yy += b.height;
+        });
+        x += ws[i]! + COLUMN_GAP;
+      });
+    },
+  };
+}
+
+/** The columns cut at `avail`: what fits of each, and the rest (a table's header drawn again on top). */
+function splitColumns(laid: Box[][], ws: number[], avail: number): [Box, Box] | undefined {
+  const firsts: Box[][] = [];
+  const rests: Box[][] = [];
+  for (const bs of laid) {
+    let n = 0;
+    let h = 0;
+    while (n < bs.length && h + (n === 0 ? 0 : bs[n]!.before) + bs[n]!.height <= avail) h += (n === 0 ? 0 : bs[n]!.before) + bs[n]!.height, n++;
+    // Never end the piece after a heading or a header row, nor inside a paragraph.
+    while (n > 0 && n < bs.length && (bs[n - 1]!.keepWithNext || (bs[n]!.lines && bs[n]!.lines!.index > 0))) n--;
+    const rest = bs.slice(n);
+    const header = rest[0]?.header ?? [];
+    firsts.push(bs.slice(0, n));
+    rests.push(n > 0 && header.length ? [...header.map((hb) => ({ ...hb, draw: (c: DrawContext, y: number) => hb.draw(c, y, true) })), ...rest] : rest);
+  }
+  if (firsts[0]!.length === 0 || rests.every((r) => r.length === 0)) return undefined;
+  const first = columnsOf(firsts, ws);
+  const rest = columnsOf(rests, ws);
+  return first && rest ? [first, rest] : undefined;
+}

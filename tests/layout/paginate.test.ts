@@ -54,6 +54,17 @@ describe('page flow', () => {
   });
 });
 
+describe('a long table beside its charts', () => {
+  it('starts at a page\'s bottom, its heading with it, when its first piece fits; else moves whole', () => {
+    const columns = (name: string) =>
+      box(name, 80, { minHeight: 30, split: (_ctx, avail) => [box(`${name}-a`, Math.floor(avail)), box(`${name}-b`, 80 - Math.floor(avail))] });
+    const placed = flow([box('a', 50), box('h', 10, { keepWithNext: true }), columns('t')]);
+    expect(placed.map((p) => `${p.name}@${p.page}`)).toEqual(['a@1', 'h@1', 't-a@1', 't-b@2']);
+    const tight = flow([box('a', 65), box('h', 10, { keepWithNext: true }), columns('t')]);
+    expect(tight.map((p) => `${p.name}@${p.page}`)).toEqual(['a@1', 'h@2', 't@2']);
+  });
+});
+
 describe('headings and keep groups', () => {
   it('a heading moves with the keep group that follows it', () => {
     const placed = flow([box('a', 50), box('h', 10, { keepWithNext: true }), box('k1', 30, { keepId: 9 }), box('k2', 30, { keepId: 9 })]);
