@@ -77,7 +77,7 @@ export function paginate<C>(ctx: C, input: readonly Box<C>[], frame: PageFrame, 
     if (need > room && !atTop && box.split && box.minHeight !== undefined && before + box.minHeight <= room) {
       const parts = box.split(ctx, room - before);
       if (parts) {
-        queue.splice(i, 1, parts[0], { ...parts[1], keepWithNext: box.keepWithNext, keepId: box.keepId });
+        queue.splice(i, 1, parts[0], { ...parts[1], header: box.header, keepWithNext: box.keepWithNext, keepId: box.keepId });
         parts[0].draw(ctx, y + before);
         y += before + parts[0].height;
         atTop = false;

@@ -10,7 +10,13 @@ interface LaidCell {
   width: number;
   lines: CellLine[];
   fill?: string;
+  /** A row's label cell continued on the next page: its text and «(continuación)», as pagination. */
+  continued?: CellLine[];
 }
+
+/** Rows taller than this may start at a page's bottom, showing at least MIN_LINES of each cell. */
+const SPLITTABLE_ROW = 100;
+const MIN_LINES = 4;
 
 /**
  * A table as one box per row: header rows keep with the first body row and are repeated (as
@@ -55,7 +61,9 @@ export function tableBoxes(t: Table, theme: Theme, m: Measurer, width: number, r
       // An empty cell still gets its element, so screen readers see a regular grid.
       if (lines.length === 0) lines.push({ height: 0, draw: (ctx, _x, _y, _w, tagged) => void (tagged && slot.get(ctx.doc)) });
       const fill = isHeader ? theme.colors.tableHeader : row.style === 'total' ? theme.colors.tableTotal : undefined;
-      return { x, width: w, lines, fill };
+      const label = !isHeader && cell.header && cell.blocks[0]?.kind === 'paragraph' ? cell.blocks[0] : undefined;
+      const continued = label && continuation(cellParagraphLines({ ...label, runs: [...label.runs, { text: ' (continuación)' }] }, st, m, inner, slot));
+      return { x, width: w, lines, fill, ...(continued ? { continued } : {}) };
     });
     const height = Math.max(...cells.map((c) => c.lines.reduce((s, l) => s + l.height, 0))) + 2 * pad;
     return { cells, height, slot: tr };
@@ -66,6 +74,8 @@ export function tableBoxes(t: Table, theme: Theme, m: Measurer, width: number, r
     before,
     draw: (ctx, y, repeat) => drawRow(ctx, theme, cells, y, height, pad, repeat),
     split: (ctx, avail) => splitRow(cells, avail, pad, before, (c, h, b) => rowBox(c, h, b)),
+    // A tall row (a dimension of section II) may start at a page's bottom and go on, labelled, on the next.
+    ...(height > SPLITTABLE_ROW ? { minHeight: Math.max(...cells.map((c) => c.lines.slice(0, MIN_LINES).reduce((s, l) => s + l.height, 0))) + 2 * pad } : {}),
   });
 
   const laidHeader = t.header.map((r) => layRow(r, true, head));
@@ -144,6 +154,13 @@ function splitRow(cells: LaidCell[], avail: number, pad: number, before: number,
     rest.push({ ...c, lines: c.lines.slice(k) });
   }
   if (first.every((c) => c.lines.length === 0)) return undefined;
+  // The label of a row whose text goes on (its own lines all shown above) is repeated, continued.
+  if (rest.some((c) => c.lines.length > 0)) rest.forEach((c, i) => c.lines.length === 0 && cells[i]!.continued && (c.lines = cells[i]!.continued!));
   const height = (cs: LaidCell[]) => Math.max(...cs.map((c) => c.lines.reduce((s, l) => s + l.height, 0))) + 2 * pad;
   return [make(first, height(first), before), make(rest, height(rest), 0)];
+}
+
+/** Lines drawn as pagination (outside the structure tree): a label repeated after a page break. */
+function continuation(lines: CellLine[]): CellLine[] {
+  return lines.map((l) => ({ height: l.height, draw: (ctx, x, y, w) => artifact(ctx.doc, 'Pagination', () => l.draw(ctx, x, y, w, false)) }));
 }

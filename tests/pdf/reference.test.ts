@@ -53,6 +53,15 @@ describe('the reference ficha, rendered', () => {
     for (const f of figures) expect(text, f).toContain(f);
   });
 
+  it('fills page 1: section II starts there, and its row that goes on is labelled «(continuación)» under the repeated header', async () => {
+    const pages = (await readPdf(pdfPath)).pages;
+    expect(pages[0]!.lines.join(' ')).toContain('II. ANÁLISIS DE DESEMPEÑO DEL PROGRAMA');
+    const second = pages[1]!.lines.join(' ');
+    expect(second.indexOf('DIMENSIÓN RESULTADOS HALLAZGOS')).toBeGreaterThanOrEqual(0);
+    expect(pages[1]!.lines.slice(1, 5).map((l) => l.split(' ')[0]).join(' ')).toBe('Eficiencia ejecución presupuestaria (continuación)');
+    expect(second.indexOf('(continuación)')).toBeGreaterThan(second.indexOf('DIMENSIÓN RESULTADOS HALLAZGOS'));
+  });
+
   it('prints each figure in its own row, beside its label and the other years (not merely somewhere)', () => {
     const rows = [
       '0,0% 6,5% 4,5%',
