@@ -74,6 +74,8 @@ export function paragraphBoxes(p: Paragraph, theme: Theme, m: Measurer, width: n
 /** One line of content inside a table cell or list, with what tags it. */
 export interface CellLine {
   height: number;
+  /** The first line of a paragraph or of a bullet: where a row split across pages may cut. */
+  starts?: boolean;
   /** `tagged: false` draws the line as plain content (inside an artifact). */
   draw(ctx: DrawContext, x: number, y: number, width: number, tagged: boolean): void;
 }
@@ -82,8 +84,9 @@ export interface CellLine {
 export function cellParagraphLines(p: Paragraph, style: TextStyle, m: Measurer, width: number, parent: Slot): CellLine[] {
   const lines = breakLines(boldRuns(p.runs, style.bold), width, style.size, m);
   const slot = new Slot('P', parent);
-  return lines.map((line) => ({
+  return lines.map((line, i) => ({
     height: style.leading,
+    ...(i === 0 ? { starts: true } : {}),
     draw: (ctx, x, y, w, tagged) => markIf(tagged, slot, ctx, () => drawLine(ctx, line, x, y, w, style)),
   }));
 }
@@ -100,6 +103,7 @@ export function listLines(list: List, style: TextStyle, m: Measurer, width: numb
     lines.forEach((line, i) => {
       out.push({
         height: style.leading,
+        ...(i === 0 ? { starts: true } : {}),
         draw: (ctx, x, y, w, tagged) => {
           const bullet = { segments: [{ text: '•', font: 'regular' as FontName, x: 0, width: 0 }], width: 0 };
           if (i === 0) markIf(tagged, lbl, ctx, () => drawLine(ctx, bullet, x, y, indent, { ...style, align: 'left' }));

@@ -150,6 +150,12 @@ function splitRow(cells: LaidCell[], avail: number, pad: number, before: number,
     let h = 0;
     let k = 0;
     while (k < c.lines.length && h + c.lines[k]!.height <= room) h += c.lines[k++]!.height;
+    // Cut where a paragraph or a bullet starts, when one fits (a row taller than a page may not have one).
+    if (k < c.lines.length && !c.lines[k]!.starts) {
+      let j = k;
+      while (j > 0 && !c.lines[j]!.starts) j--;
+      if (j > 0) k = j;
+    }
     first.push({ ...c, lines: c.lines.slice(0, k) });
     rest.push({ ...c, lines: c.lines.slice(k) });
   }
