@@ -150,11 +150,16 @@ function splitRow(cells: LaidCell[], avail: number, pad: number, before: number,
     let h = 0;
     let k = 0;
     while (k < c.lines.length && h + c.lines[k]!.height <= room) h += c.lines[k++]!.height;
-    // Cut where a paragraph or a bullet starts, when one fits (a row taller than a page may not have one).
+    // Cut where a paragraph or a bullet starts, when one fits (a row taller than a page may not have one);
+    // inside a single paragraph, leave at least two of its lines on each side.
     if (k < c.lines.length && !c.lines[k]!.starts) {
       let j = k;
       while (j > 0 && !c.lines[j]!.starts) j--;
+      let end = k;
+      while (end < c.lines.length && !c.lines[end]!.starts && c.lines[end]!.height > 3) end++;
       if (j > 0) k = j;
+      else if (end - k < 2 && end - 2 >= 2) k = end - 2;
+      else if (k < 2) k = 0;
     }
     first.push({ ...c, lines: c.lines.slice(0, k) });
     rest.push({ ...c, lines: c.lines.slice(k) });

@@ -14,8 +14,8 @@ const EXAMPLES = ['redes-oportunidades-negocios-2022', 'pavimentacion-participat
  * start lower (a table's last row stays with its notes and charts, and a chart does not split).
  */
 describe('page fill', () => {
-  it('over the five examples and 30 sample fichas (seed 7)', async () => {
-    const inputs = [...EXAMPLES.map((n) => fixture(`${n}.yaml`)), ...sampleInputs(30, { seed: 7 }).map((f) => f.text)];
+  it('over the five examples and `ficha sample --count 100 --seed 7`', async () => {
+    const inputs = [...EXAMPLES.map((n) => fixture(`${n}.yaml`)), ...sampleInputs(100, { seed: 7 }).map((f) => f.text)];
     const underfilled: string[] = [];
     let pages = 0;
     for (const [k, text] of inputs.entries()) {
@@ -33,7 +33,7 @@ describe('page fill', () => {
     }
     console.info(`page fill: ${underfilled.length} of ${pages} pages under 60%\n${underfilled.join('\n')}`);
     expect(underfilled.filter((u) => u.endsWith('(not a block start)'))).toEqual([]);
-    // Measured 2026-12-07: 2 of the 186 pages that are not a last page.
-    expect(underfilled.length).toBeLessThanOrEqual(2);
-  }, 120_000);
+    // Measured 2026-12-07: 5 of the 547 pages that are not a last page (34 before this work).
+    expect(underfilled.length).toBeLessThanOrEqual(5);
+  }, 300_000);
 });
