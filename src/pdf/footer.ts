@@ -3,11 +3,17 @@ import type { Measurer } from './measure.js';
 import { breakLines } from '../layout/lines.js';
 import { artifact } from './struct.js';
 
-/** The footer's size and lines for one page's text: smaller (down to 80%) before a second line. */
-function footerLines(text: string, width: number, full: number, m: Measurer): { size: number; lines: string[] } {
+/**
+ * The footer's size and lines for one page: smaller (down to 80%) before a second line. The name
+ * and the page label are measured apart: the name is the same on every page, and a text measured
+ * once is not shaped again.
+ */
+function footerLines(footer: string, label: string, width: number, full: number, m: Measurer): { size: number; lines: string[] } {
+  const widthAt = (size: number) => m.width(footer, 'regular', size) + m.width(label, 'regular', size);
   let size = full;
-  while (size > full * 0.8 && m.width(text, 'regular', size) > width) size -= full * 0.05;
-  if (m.width(text, 'regular', size) <= width) return { size, lines: [text] };
+  while (size > full * 0.8 && widthAt(size) > width) size -= full * 0.05;
+  const text = footer + label;
+  if (widthAt(size) <= width) return { size, lines: [text] };
   return { size, lines: breakLines([{ text, bold: false }], width, size, m).map((l) => l.segments.map((s) => s.text).join('')) };
 }
 
@@ -20,7 +26,7 @@ const plain = (footer: string) => footer.replace(/[\u00AD\u200B]/g, '');
  * page label a ficha can have), so the body never runs into it.
  */
 export function footerSpace(footer: string, width: number, full: number, m: Measurer): number {
-  const { size, lines } = footerLines(plain(footer) + pageLabel(88, 88), width, full, m);
+  const { size, lines } = footerLines(plain(footer), pageLabel(88, 88), width, full, m);
   return full * 3 + (lines.length - 1) * size * 1.15;
 }
 
@@ -30,7 +36,7 @@ export function drawFooters(ctx: DrawContext, footer: string, y: number): void {
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    const { size, lines } = footerLines(plain(footer) + pageLabel(i + 1, range.count), ctx.width, theme.sizes.footer!, measurer);
+    const { size, lines } = footerLines(plain(footer), pageLabel(i + 1, range.count), ctx.width, theme.sizes.footer!, measurer);
     const top = y - (lines.length - 1) * size * 1.15;
     artifact(doc, 'Pagination', () => {
       doc.lineWidth(0.5).strokeColor(theme.colors.rule!).moveTo(ctx.left, top - 4).lineTo(ctx.left + ctx.width, top - 4).stroke();

@@ -10,8 +10,8 @@ interface LaidCell {
   width: number;
   lines: CellLine[];
   fill?: string;
-  /** A row's label cell continued on the next page: its text and «(continuación)», as pagination. */
-  continued?: CellLine[];
+  /** A row's label cell continued on the next page: its text and «(continuación)», as pagination (made on demand). */
+  continued?: () => CellLine[];
 }
 
 /** Rows taller than this may start at a page's bottom, showing at least MIN_LINES of each cell. */
@@ -62,7 +62,7 @@ export function tableBoxes(t: Table, theme: Theme, m: Measurer, width: number, r
       if (lines.length === 0) lines.push({ height: 0, draw: (ctx, _x, _y, _w, tagged) => void (tagged && slot.get(ctx.doc)) });
       const fill = isHeader ? theme.colors.tableHeader : row.style === 'total' ? theme.colors.tableTotal : undefined;
       const label = !isHeader && cell.header && cell.blocks[0]?.kind === 'paragraph' ? cell.blocks[0] : undefined;
-      const continued = label && continuation(cellParagraphLines({ ...label, runs: [...label.runs, { text: ' (continuación)' }] }, st, m, inner, slot));
+      const continued = label && (() => continuation(cellParagraphLines({ ...label, runs: [...label.runs, { text: ' (continuación)' }] }, st, m, inner, slot)));
       return { x, width: w, lines, fill, ...(continued ? { continued } : {}) };
     });
     const height = Math.max(...cells.map((c) => c.lines.reduce((s, l) => s + l.height, 0))) + 2 * pad;
@@ -166,7 +166,7 @@ function splitRow(cells: LaidCell[], avail: number, pad: number, before: number,
   }
   if (first.every((c) => c.lines.length === 0)) return undefined;
   // The label of a row whose text goes on (its own lines all shown above) is repeated, continued.
-  if (rest.some((c) => c.lines.length > 0)) rest.forEach((c, i) => c.lines.length === 0 && cells[i]!.continued && (c.lines = cells[i]!.continued!));
+  if (rest.some((c) => c.lines.length > 0)) rest.forEach((c, i) => c.lines.length === 0 && cells[i]!.continued && (c.lines = cells[i]!.continued!()));
   const height = (cs: LaidCell[]) => Math.max(...cs.map((c) => c.lines.reduce((s, l) => s + l.height, 0))) + 2 * pad;
   return [make(first, height(first), before), make(rest, height(rest), 0)];
 }
