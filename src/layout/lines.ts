@@ -121,7 +121,12 @@ export function breakLines(runs: readonly Run[], width: number, size: number, m:
 }
 
 const BREAK = /[\u00AD\u200B]/;
-const visible = (s: string) => s.replace(/[\u00AD\u200B]/g, '');
+/** A text without its soft hyphens and zero-width spaces: where it is not broken, neither shows. */
+export const withoutBreakMarks = (s: string) => s.replace(/[\u00AD\u200B]/g, '');
+const visible = withoutBreakMarks;
+
+/** A broken line's text, its segments joined. */
+export const lineText = (line: Line) => line.segments.map((s) => s.text).join('');
 
 /**
  * The longest start of `word` that ends at one of its soft hyphens or zero-width spaces and fits

@@ -37,14 +37,12 @@ export function loadYaml(file: string, input: string | Uint8Array): { source: Lo
   if (!early.length) {
     const crowded = prescan(text);
     if (crowded) {
-      // The line counter learns line starts while parsing; without a parse, count them here.
-      const before = text.slice(0, crowded.offset);
-      early.push({ code: crowded.code, severity: 'error', message: crowded.message, file, line: before.split('\n').length, column: crowded.offset - before.lastIndexOf('\n') });
+      early.push({ code: crowded.code, severity: 'error', message: crowded.message, file, ...positionIn(text, crowded.offset) });
     }
   }
   if (early.length) {
     // Nothing is parsed: an empty document keeps the source's shape for the stages' types.
-    return { source: { file, text: early[0]!.code === 'control-character' || early[0]!.code === 'too-many-items' || early[0]!.code === 'too-deep' ? text : '', doc: parseDocument('', { lineCounter }), lineCounter }, diagnostics: early };
+    return { source: { file, text: early.some((d) => d.code === 'file-too-large' || d.code === 'not-utf8') ? '' : text, doc: parseDocument('', { lineCounter }), lineCounter }, diagnostics: early };
   }
   // Repeated keys are found by structuralProblems with a map, in linear time: yaml's own check
   // compares each key with every earlier one (64,000 keys took 44 s).
@@ -76,12 +74,9 @@ export function loadYaml(file: string, input: string | Uint8Array): { source: Lo
   if (indentation) {
     for (const f of indentation.fixes) diagnostics.push({ code: 'yaml-indent', severity: 'error', message: indentMessage(f), file, line: f.line, column: f.column });
     // What is left is wrong in the file as fixed; it differs from the file only in leading spaces.
-    const fixedLines = new LineCounter();
-    parseDocument(indentation.fixedText, { lineCounter: fixedLines, uniqueKeys: false });
     for (const err of indentation.rest) {
       const { code, message, offset } = explainYamlError(err, indentation.fixedText);
-      const pos = fixedLines.linePos(offset);
-      diagnostics.push({ code, severity: 'error', message, file, line: pos.line, column: pos.col });
+      diagnostics.push({ code, severity: 'error', message, file, ...positionIn(indentation.fixedText, offset) });
     }
   } else {
     for (const err of doc.errors) {
@@ -102,6 +97,12 @@ export function loadYaml(file: string, input: string | Uint8Array): { source: Lo
     }
   }
   return { source: { file, text, doc, lineCounter }, diagnostics: withoutRepeats(diagnostics) };
+}
+
+/** Line and column (1-based) of an offset in a text that was not parsed (no line counter knows it). */
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 /** The parser often reports one mistake twice at one place (e.g. a text with «: »): say it once. */

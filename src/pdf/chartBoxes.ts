@@ -2,7 +2,7 @@ import type { SceneMark } from '../charts/engine.js';
 import type { Chart } from '../layout/blocks.js';
 import type { Box, DrawContext } from './context.js';
 import { drawScene } from './drawScene.js';
-import { titleLines } from '../layout/lines.js';
+import { lineText, titleLines } from '../layout/lines.js';
 import { Slot } from './struct.js';
 
 /** Laid-out charts by name and width. */
@@ -36,7 +36,7 @@ export function chartBoxes(chart: Chart, scenes: Scenes, ctx: DrawContext): Box[
         if (caption) {
           new Slot('Caption', figure).mark(c.doc, () => {
             caption.lines.forEach((line, i) => {
-              const text = line.segments.map((s) => s.text).join('');
+              const text = lineText(line);
               c.doc.font(c.fontIds.bold).fontSize(caption.size).fillColor(c.theme.colors.subheading!).text(text, c.left, y + i * caption.size * 1.25, { lineBreak: false, width: c.width + 1 });
             });
           });

@@ -1,6 +1,6 @@
 import type { DrawContext } from './context.js';
 import type { Measurer } from './measure.js';
-import { breakLines } from '../layout/lines.js';
+import { breakLines, lineText, withoutBreakMarks } from '../layout/lines.js';
 import { artifact } from './struct.js';
 
 /**
@@ -14,11 +14,11 @@ function footerLines(footer: string, label: string, width: number, full: number,
   while (size > full * 0.8 && widthAt(size) > width) size -= full * 0.05;
   const text = footer + label;
   if (widthAt(size) <= width) return { size, lines: [text] };
-  return { size, lines: breakLines([{ text, bold: false }], width, size, m).map((l) => l.segments.map((s) => s.text).join('')) };
+  return { size, lines: breakLines([{ text, bold: false }], width, size, m).map(lineText) };
 }
 
 const pageLabel = (page: number, count: number) => ` · Página ${page} de ${count}`;
-const plain = (footer: string) => footer.replace(/[\u00AD\u200B]/g, '');
+const plain = withoutBreakMarks;
 
 /**
  * Room the footer needs above the page's bottom margin: three of its lines' worth for one line, as

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadTemplates, type TemplateSet } from '../layout/templates.js';
+import { withoutBreakMarks } from '../layout/lines.js';
 import { ChartEngine } from '../charts/engine.js';
 import { measurerFor, renderPdf } from '../pdf/render.js';
 import type { ProgramInput } from '../validate/schema.js';
@@ -27,7 +28,7 @@ export async function renderFicha(file: string, source: string | Uint8Array, opt
   if (!staged.layout || !staged.input || !staged.view) return { diagnostics: staged.diagnostics, identity: identityOf(staged.source) };
   const input = staged.input;
   // Break marks (soft hyphen, zero-width space) mean nothing in the document's metadata.
-  const plain = (t: string) => t.replace(/[\u00AD\u200B]/g, '');
+  const plain = withoutBreakMarks;
   const p = { ...input.programa, nombre: plain(input.programa.nombre), servicio: plain(input.programa.servicio), ministerio: plain(input.programa.ministerio) };
   const templates = loadTemplates(opts.templatesDir);
   const pdf = await renderPdf(staged.layout, {
