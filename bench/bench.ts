@@ -20,7 +20,7 @@ import { computeFicha } from '../src/metrics/ficha.js';
 import { present } from '../src/present/view.js';
 import { layout } from '../src/layout/layout.js';
 import { spawnSync } from 'node:child_process';
-import type { DrawContext } from '../src/pdf/context.js';
+import type { Doc } from '../src/pdf/struct.js';
 import { keepFichaObjectsYoung } from '../src/startup/pretenuring.js';
 
 // The fichas rendered here run under the V8 settings the command sets at start-up for rendering in
@@ -96,15 +96,15 @@ for (let round = 0; round < 5; round++) {
 // and ~35 ms before it (lower in 9 of 10 pairs), a cost no ficha of a real process pays.
 const layoutMs: number[] = [];
 const drawMs: number[] = [];
-const doc = new PDFDocument({ autoFirstPage: true, compress: true });
-const ctx = { doc, measurer, fontIds: { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica', boldItalic: 'Helvetica-Bold' } } as unknown as DrawContext;
+const doc = new PDFDocument({ autoFirstPage: true, compress: true }) as Doc;
+const fontIds = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica', boldItalic: 'Helvetica-Bold' };
 for (let round = 0; round < 10; round++) {
   for (const t of texts) {
     for (const c of Object.values(runStages('b.yaml', t).charts ?? {})) {
       if (!c.hasData) continue;
       let scene: Awaited<ReturnType<typeof engine.render>>['scene'] | undefined;
       layoutMs.push(await time(async () => (scene = (await engine.render({ spec: c.spec, rows: c.rows, signals: c.signals, width: 240, height: 110 })).scene)));
-      drawMs.push(await time(() => drawScene(ctx, scene!, 0, 0, (s, b, z) => measurer.width(s, b ? 'bold' : 'regular', z))));
+      drawMs.push(await time(() => drawScene(doc, fontIds, scene!, 0, 0, (s, b, z) => measurer.width(s, b ? 'bold' : 'regular', z))));
     }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * An unbreakable vertical piece of the flow: a line, a table row, a heading band. Typesetting
- * decides where it goes (paginate.ts); `draw` puts it on the page through a context `C` the
- * drawing stage owns (pdf/context.ts: PDFKit's document, fonts, structure tree).
+ * decides where it goes (paginate.ts); `draw` puts it on the page through a context `C`: for a
+ * ficha, a Frame (paint.ts), whose painter the drawing stage implements.
  */
 export interface Box<C> {
   height: number;

@@ -1,8 +1,10 @@
 import type { SceneItem, SceneMark } from '../charts/engine.js';
-import type { DrawContext } from './context.js';
+import type { FontName } from './fonts.js';
 import { writeLine, type Baseline } from './internals/pdfkitInternals.js';
+import type { Doc } from './struct.js';
 
-type Doc = DrawContext['doc'];
+/** The document and its registered font names. */
+type Ctx = { doc: Doc; fontIds: Record<FontName, string> };
 type Measure = (text: string, bold: boolean, size: number) => number;
 
 const num = (v: unknown, d = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -12,15 +14,15 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
  * Draws a Vega scenegraph as PDF vector graphics and real text in the document's fonts: the
  * chart stays selectable, searchable and sharp at any zoom, and no raster image is ever made.
  */
-export function drawScene(ctx: DrawContext, root: SceneMark, x: number, y: number, measure: Measure): void {
-  const { doc } = ctx;
+export function drawScene(doc: Doc, fontIds: Record<FontName, string>, root: SceneMark, x: number, y: number, measure: Measure): void {
+  const ctx: Ctx = { doc, fontIds };
   doc.save();
   doc.translate(x, y);
   drawMark(ctx, root, measure);
   doc.restore();
 }
 
-function drawMark(ctx: DrawContext, mark: SceneMark, measure: Measure): void {
+function drawMark(ctx: Ctx, mark: SceneMark, measure: Measure): void {
   const { doc } = ctx;
   switch (mark.marktype) {
     case 'group':
@@ -148,7 +150,7 @@ function area(doc: Doc, items: SceneItem[]): void {
 
 const BASELINE: Record<string, Baseline> = { alphabetic: 'alphabetic', top: 'top', middle: 'middle', bottom: 'bottom', 'line-top': 'top', 'line-bottom': 'bottom' };
 
-function text(ctx: DrawContext, it: SceneItem, measure: Measure): void {
+function text(ctx: Ctx, it: SceneItem, measure: Measure): void {
   const { doc } = ctx;
   const raw = Array.isArray(it.text) ? it.text.join(' ') : it.text;
   // Vega hides colliding axis labels with opacity 0: such text must not be in the PDF at all.

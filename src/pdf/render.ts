@@ -4,14 +4,15 @@ import { shapedRuns } from './shaping.js';
 import { bufferPageContent, collectBytes, deflateStreamsWith, forgetFontFamilies, memoizeColors, useLayoutCache } from './internals/pdfkitInternals.js';
 import type { LayoutDoc } from '../layout/blocks.js';
 import type { TemplateSet } from '../layout/templates.js';
-import type { DrawContext } from './context.js';
 import { FONT_NAMES, themeFonts, type FontName } from './fonts.js';
 import { Measurer } from './measure.js';
 import { paginate } from '../layout/paginate.js';
-import { Slot, type Doc } from './struct.js';
-import type { SceneMark } from '../charts/engine.js';
-import { blocksToBoxes, layOutCharts, type ChartSource } from './blocksToBoxes.js';
-import { drawFooters, footerSpace } from './footer.js';
+import type { Doc } from './struct.js';
+import { blocksToBoxes } from '../layout/blocksToBoxes.js';
+import { drawFooter, footerSpace } from '../layout/footer.js';
+import { Tag, type Frame } from '../layout/paint.js';
+import { layOutCharts, type ChartSource } from './layOutCharts.js';
+import { chartKey, PdfPainter, type Scenes } from './painter.js';
 import { escapeXmpInfo } from './metadata.js';
 
 export interface PdfMetadata {
@@ -117,13 +118,19 @@ export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise
   const pageWidth = doc.page.width;
   const pageHeight = doc.page.height;
   const footerRoom = footerSpace(layoutDoc.footer, pageWidth - 2 * margin, theme.sizes.footer!, measurer);
-  const root = new Slot('Document', (d, el) => d.addStructure(el));
-  const ctx: DrawContext = { doc, theme, measurer, left: margin, width: pageWidth - 2 * margin, fontIds, root, outline: {} };
-  const scenes = opts.charts ? await layOutCharts(layoutDoc.blocks, ctx.width, opts.charts) : new Map<string, SceneMark>();
-  const boxes = blocksToBoxes(layoutDoc.blocks, ctx, scenes);
-  paginate(ctx, boxes, { top: margin, bottom: pageHeight - margin - footerRoom }, () => doc.addPage());
-  drawFooters(ctx, layoutDoc.footer, pageHeight - margin - theme.sizes.footer! * 1.2);
-  root.get(doc).end();
+  const width = pageWidth - 2 * margin;
+  const root = new Tag('Document');
+  const scenes: Scenes = opts.charts ? await layOutCharts(layoutDoc.blocks, width, opts.charts) : new Map();
+  const boxes = blocksToBoxes(layoutDoc.blocks, { theme, width, measure: measurer, root, charts: (name, w) => scenes.has(chartKey(name, w)) });
+  const painter = new PdfPainter(doc, fontIds, measurer, scenes);
+  const frame: Frame = { painter, theme, left: margin, width };
+  paginate(frame, boxes, { top: margin, bottom: pageHeight - margin - footerRoom }, () => doc.addPage());
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    drawFooter(frame, layoutDoc.footer, i + 1, range.count, pageHeight - margin - theme.sizes.footer! * 1.2, measurer);
+  }
+  painter.end(root);
   doc.end();
   return done;
 }

@@ -1,50 +1,40 @@
 import type PDFDocument from 'pdfkit';
+import type { Tag } from '../layout/paint.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 type StructElement = ReturnType<Doc['struct']>;
 
-export interface SlotOptions {
-  alt?: string;
-  /** Layout bounding box [left, top, right, bottom] in PDFKit's top-down page coordinates. */
-  bbox?: [number, number, number, number];
-  scope?: 'Row' | 'Column';
-  colSpan?: number;
-  lang?: string;
-}
-
 /**
- * A structure element created on first use, so elements enter the tree in drawing order, which is
- * reading order. Content drawn through `mark` becomes a marked-content child of the element.
+ * The document's structure elements for typesetting's tags, each created on first use, so elements
+ * enter the tree in drawing order, which is reading order. The root tag (no parent) is added to the
+ * document itself.
  */
-export class Slot {
-  private element: StructElement | undefined;
-  constructor(
-    readonly type: string,
-    readonly parent: Slot | ((doc: Doc, child: StructElement) => void),
-    readonly options: SlotOptions = {},
-  ) {}
+export class StructTree {
+  private readonly elements = new Map<Tag, StructElement>();
+  constructor(private readonly doc: Doc) {}
 
-  get(doc: Doc): StructElement {
-    if (!this.element) {
-      const { alt, scope, lang, bbox } = this.options;
-      const el = doc.struct(this.type, { ...(alt ? { alt } : {}), ...(scope ? { scope } : {}), ...(lang ? { lang } : {}), ...(bbox ? { bbox, placement: 'Block' } : {}) } as never);
-      if (this.options.colSpan && this.options.colSpan > 1) {
+  element(tag: Tag): StructElement {
+    let el = this.elements.get(tag);
+    if (!el) {
+      const { alt, scope, bbox, colSpan } = tag.options;
+      el = this.doc.struct(tag.type, { ...(alt ? { alt } : {}), ...(scope ? { scope } : {}), ...(bbox ? { bbox, placement: 'Block' } : {}) } as never);
+      if (colSpan && colSpan > 1) {
         const data = (el as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data;
-        data.A = { ...((data.A as object) ?? {}), O: 'Table', ColSpan: this.options.colSpan };
+        data.A = { ...((data.A as object) ?? {}), O: 'Table', ColSpan: colSpan };
       }
-      if (this.parent instanceof Slot) this.parent.get(doc).add(el);
-      else this.parent(doc, el);
-      this.element = el;
+      if (tag.parent) this.element(tag.parent).add(el);
+      else this.doc.addStructure(el);
+      this.elements.set(tag, el);
     }
-    return this.element;
+    return el;
   }
 
-  /** Draws `fn` as marked content belonging to this element. */
-  mark(doc: Doc, fn: () => void, contentTag = this.type): void {
-    const el = this.get(doc);
-    const content = doc.markStructureContent(contentTag);
+  /** Draws `fn` as marked content belonging to `tag`'s element. */
+  mark(tag: Tag, fn: () => void): void {
+    const el = this.element(tag);
+    const content = this.doc.markStructureContent(tag.type);
     fn();
-    doc.endMarkedContent();
+    this.doc.endMarkedContent();
     el.add(content);
   }
 }

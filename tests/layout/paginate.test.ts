@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Box, DrawContext } from '../../src/pdf/context.js';
+import type { Box as AnyBox } from '../../src/layout/boxes.js';
+import type { Frame } from '../../src/layout/paint.js';
+
+type Box = AnyBox<Frame>;
 import { paginate } from '../../src/layout/paginate.js';
 
 /** Draws nothing; records on which page and where each box landed. */
@@ -8,7 +11,7 @@ let page = 1;
 function flow(boxes: (Box & { name: string })[], pageHeight = 100) {
   placed = [];
   page = 1;
-  paginate({} as DrawContext, boxes, { top: 0, bottom: pageHeight }, () => page++);
+  paginate({} as Frame, boxes, { top: 0, bottom: pageHeight }, () => page++);
   return placed;
 }
 const box = (name: string, height: number, extra: Partial<Box> = {}): Box & { name: string } => ({

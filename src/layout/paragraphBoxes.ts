@@ -1,11 +1,9 @@
-import type { List, Paragraph, Run } from '../layout/blocks.js';
-import type { Theme } from '../layout/templates.js';
-import type { Box, DrawContext } from './context.js';
-import { breakLines, type Line } from '../layout/lines.js';
-import type { Measurer } from './measure.js';
-import { Slot } from './struct.js';
-import { writeLine } from './internals/pdfkitInternals.js';
-import type { FontName } from './fonts.js';
+import type { List, Paragraph, Run } from './blocks.js';
+import type { Theme } from './templates.js';
+import type { Box } from './boxes.js';
+import { breakLines, type Line } from './lines.js';
+import type { FontName, TextMeasure } from './measure.js';
+import { Tag, type Frame } from './paint.js';
 
 export interface TextStyle {
   size: number;
@@ -39,15 +37,11 @@ export function paragraphStyle(theme: Theme, style: Paragraph['style']): TextSty
 }
 
 /** Draws one broken line at (x, y) in a column of `width`. */
-export function drawLine(ctx: DrawContext, line: Line, x: number, y: number, width: number, style: TextStyle): void {
-  const { doc } = ctx;
+export function drawLine(frame: Frame, line: Line, x: number, y: number, width: number, style: TextStyle): void {
   const dx = style.align === 'right' ? width - line.width : style.align === 'center' ? (width - line.width) / 2 : 0;
-  // PDFKit places text by the top of the font's box; centre that box in the line's leading.
+  // Text is placed by the top of the font's box (1.15 em high); centre that box in the line's leading.
   const top = y + (style.leading - style.size * 1.15) / 2;
-  doc.fillColor(style.color);
-  for (const seg of line.segments) {
-    writeLine(doc.font(ctx.fontIds[seg.font]).fontSize(style.size), seg.text, x + dx + seg.x, top);
-  }
+  frame.painter.line(line, x + dx, top, style);
 }
 
 let nextId = 1;
@@ -56,10 +50,10 @@ export const newId = () => nextId++;
 const boldRuns = (runs: Run[], bold?: boolean) => (bold ? runs.map((r) => ({ ...r, bold: true })) : runs);
 
 /** A paragraph of the main column as one box per line, tagged P (or H1 for the title). */
-export function paragraphBoxes(p: Paragraph, theme: Theme, m: Measurer, width: number, root: Slot): Box[] {
+export function paragraphBoxes(p: Paragraph, theme: Theme, m: TextMeasure, width: number, root: Tag): Box<Frame>[] {
   const style = { ...paragraphStyle(theme, p.style), ...(p.align ? { align: p.align } : {}) };
   const lines = breakLines(boldRuns(p.runs, style.bold), width, style.size, m);
-  const slot = new Slot(p.tag ?? (p.style === 'note' ? 'Note' : 'P'), root);
+  const tag = new Tag(p.tag ?? (p.style === 'note' ? 'Note' : 'P'), root);
   const id = newId();
   return lines.map((line, index) => ({
     height: style.leading,
@@ -67,7 +61,7 @@ export function paragraphBoxes(p: Paragraph, theme: Theme, m: Measurer, width: n
     lines: { id, index, count: lines.length },
     // A label ("Revisión de Diseño:") introduces what follows: never leave it alone at a page bottom.
     keepWithNext: p.style === 'label' || (p.runs.length > 0 && p.runs.every((r) => r.bold) && /:\s*$/.test(p.runs.map((r) => r.text).join(''))),
-    draw: (ctx, y) => slot.mark(ctx.doc, () => drawLine(ctx, line, ctx.left, y, ctx.width, style)),
+    draw: (f, y) => f.painter.tagged(tag, () => drawLine(f, line, f.left, y, f.width, style)),
   }));
 }
 
@@ -77,37 +71,37 @@ export interface CellLine {
   /** The first line of a paragraph or of a bullet: where a row split across pages may cut. */
   starts?: boolean;
   /** `tagged: false` draws the line as plain content (inside an artifact). */
-  draw(ctx: DrawContext, x: number, y: number, width: number, tagged: boolean): void;
+  draw(frame: Frame, x: number, y: number, width: number, tagged: boolean): void;
 }
 
 /** Lines of a paragraph inside a cell of `width`. */
-export function cellParagraphLines(p: Paragraph, style: TextStyle, m: Measurer, width: number, parent: Slot): CellLine[] {
+export function cellParagraphLines(p: Paragraph, style: TextStyle, m: TextMeasure, width: number, parent: Tag): CellLine[] {
   const lines = breakLines(boldRuns(p.runs, style.bold), width, style.size, m);
-  const slot = new Slot('P', parent);
+  const tag = new Tag('P', parent);
   return lines.map((line, i) => ({
     height: style.leading,
     ...(i === 0 ? { starts: true } : {}),
-    draw: (ctx, x, y, w, tagged) => markIf(tagged, slot, ctx, () => drawLine(ctx, line, x, y, w, style)),
+    draw: (f, x, y, w, tagged) => markIf(tagged, tag, f, () => drawLine(f, line, x, y, w, style)),
   }));
 }
 
 /** Lines of a bullet list in a column of `width`: L > LI > (Lbl, LBody). */
-export function listLines(list: List, style: TextStyle, m: Measurer, width: number, parent: Slot, indent: number): CellLine[] {
-  const L = new Slot('L', parent);
+export function listLines(list: List, style: TextStyle, m: TextMeasure, width: number, parent: Tag, indent: number): CellLine[] {
+  const L = new Tag('L', parent);
   const out: CellLine[] = [];
   for (const item of list.items) {
-    const LI = new Slot('LI', L);
-    const lbl = new Slot('Lbl', LI);
-    const body = new Slot('LBody', LI);
+    const LI = new Tag('LI', L);
+    const lbl = new Tag('Lbl', LI);
+    const body = new Tag('LBody', LI);
     const lines = breakLines(item, width - indent, style.size, m);
     lines.forEach((line, i) => {
       out.push({
         height: style.leading,
         ...(i === 0 ? { starts: true } : {}),
-        draw: (ctx, x, y, w, tagged) => {
+        draw: (f, x, y, w, tagged) => {
           const bullet = { segments: [{ text: '•', font: 'regular' as FontName, x: 0, width: 0 }], width: 0 };
-          if (i === 0) markIf(tagged, lbl, ctx, () => drawLine(ctx, bullet, x, y, indent, { ...style, align: 'left' }));
-          markIf(tagged, body, ctx, () => drawLine(ctx, line, x + indent, y, w - indent, { ...style, align: 'left' }));
+          if (i === 0) markIf(tagged, lbl, f, () => drawLine(f, bullet, x, y, indent, { ...style, align: 'left' }));
+          markIf(tagged, body, f, () => drawLine(f, line, x + indent, y, w - indent, { ...style, align: 'left' }));
         },
       });
     });
@@ -116,14 +110,14 @@ export function listLines(list: List, style: TextStyle, m: Measurer, width: numb
 }
 
 /** A list in the main column: one box per line. */
-export function listBoxes(list: List, theme: Theme, m: Measurer, width: number, root: Slot): Box[] {
+export function listBoxes(list: List, theme: Theme, m: TextMeasure, width: number, root: Tag): Box<Frame>[] {
   const style = paragraphStyle(theme, 'body');
   const lines = listLines(list, style, m, width, root, theme.spacing.bulletIndent!);
-  return lines.map((l, i) => ({ height: l.height, before: i === 0 ? style.before : 0, draw: (ctx, y) => l.draw(ctx, ctx.left, y, ctx.width, true) }));
+  return lines.map((l, i) => ({ height: l.height, before: i === 0 ? style.before : 0, draw: (f, y) => l.draw(f, f.left, y, f.width, true) }));
 }
 
-function markIf(tagged: boolean, slot: Slot, ctx: DrawContext, fn: () => void): void {
-  if (tagged) slot.mark(ctx.doc, fn);
+function markIf(tagged: boolean, tag: Tag, frame: Frame, fn: () => void): void {
+  if (tagged) frame.painter.tagged(tag, fn);
   else fn();
 }
 

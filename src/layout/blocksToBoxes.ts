@@ -1,37 +1,26 @@
-import type { Block } from '../layout/blocks.js';
-import type { ChartData } from '../present/chartData.js';
-import type { ChartEngine } from '../charts/engine.js';
-import type { Box, DrawContext } from './context.js';
-import { chartBoxes, chartKey, columnWidths, type Scenes } from './chartBoxes.js';
+import type { Block } from './blocks.js';
+import type { Box as AnyBox } from './boxes.js';
+import { chartBoxes, columnWidths } from './chartBoxes.js';
 import { headingBoxes } from './headingBoxes.js';
+import type { TextMeasure } from './measure.js';
+import type { ChartsLaidOut, Frame, Tag } from './paint.js';
 import { listBoxes, newId, paragraphBoxes } from './paragraphBoxes.js';
 import { tableBoxes } from './tableBoxes.js';
 
-export type ChartSource = { engine: ChartEngine; data: Record<string, ChartData> };
+type Box = AnyBox<Frame>;
 
-/** Every chart of the layout, laid out by Vega at the size its column gives it. */
-export async function layOutCharts(blocks: readonly Block[], width: number, charts: ChartSource): Promise<Scenes> {
-  const scenes: Scenes = new Map();
-  const walk = async (bs: readonly Block[], w: number): Promise<void> => {
-    for (const b of bs) {
-      if (b.kind === 'keep') await walk(b.blocks, w);
-      else if (b.kind === 'columns') {
-        const ws = columnWidths(b.widths, w);
-        for (const [i, col] of b.columns.entries()) await walk(col, ws[i]!);
-      } else if (b.kind === 'chart') {
-        const data = charts.data[b.name];
-        if (!data?.hasData || scenes.has(chartKey(b.name, w))) continue;
-        const { scene } = await charts.engine.render({ spec: data.spec, rows: data.rows, signals: data.signals, width: w, height: b.height });
-        scenes.set(chartKey(b.name, w), scene);
-      }
-    }
-  };
-  await walk(blocks, width);
-  return scenes;
+/** What typesetting needs besides the blocks: the column, how text measures, the structure's root, the charts that exist. */
+export interface Typesetting {
+  theme: Frame['theme'];
+  width: number;
+  measure: TextMeasure;
+  root: Tag;
+  charts: ChartsLaidOut;
 }
 
-export function blocksToBoxes(blocks: readonly Block[], ctx: DrawContext, scenes: Scenes, keepId?: number): Box[] {
-  const { theme, measurer: m, width, root } = ctx;
+/** The blocks as boxes to paginate, set in `ts.width`. */
+export function blocksToBoxes(blocks: readonly Block[], ts: Typesetting, keepId?: number): Box[] {
+  const { theme, measure: m, width, root } = ts;
   const out: Box[] = [];
   for (const b of blocks) {
     let boxes: Box[];
@@ -52,13 +41,13 @@ export function blocksToBoxes(blocks: readonly Block[], ctx: DrawContext, scenes
         boxes = [{ height: b.height, before: 0, draw: () => {} }];
         break;
       case 'keep':
-        boxes = blocksToBoxes(b.blocks, ctx, scenes, keepId ?? newId());
+        boxes = blocksToBoxes(b.blocks, ts, keepId ?? newId());
         break;
       case 'chart':
-        boxes = chartBoxes(b, scenes, ctx);
+        boxes = chartBoxes(b, ts.charts, theme, width, m, root);
         break;
       case 'columns':
-        boxes = columnsBox(b.widths, b.columns, ctx, scenes);
+        boxes = columnsBox(b.widths, b.columns, ts);
         break;
     }
     // A footnote stays with what it annotates: the table (or note) just above it; so does a row of
@@ -79,9 +68,9 @@ const COLUMN_GAP = 14;
  * bottom with the table's header and three rows, and continue on the next page with the header
  * repeated: each column is cut where the room ends, never after a heading or inside a paragraph.
  */
-function columnsBox(widths: number[], columns: Block[][], ctx: DrawContext, scenes: Scenes): Box[] {
-  const ws = columnWidths(widths, ctx.width, COLUMN_GAP);
-  const laid = columns.map((col, i) => blocksToBoxes(col, { ...ctx, width: ws[i]! }, scenes));
+function columnsBox(widths: number[], columns: Block[][], ts: Typesetting): Box[] {
+  const ws = columnWidths(widths, ts.width, COLUMN_GAP);
+  const laid = columns.map((col, i) => blocksToBoxes(col, { ...ts, width: ws[i]! }));
   const box = columnsOf(laid, ws);
   return box ? [box] : [];
 }
@@ -96,7 +85,7 @@ function columnsOf(laid: Box[][], ws: number[]): Box | undefined {
   return {
     height,
     before: Math.max(0, ...laid.map((bs) => bs[0]?.before ?? 0)),
-    ...(rows.length > 3 ? { minHeight: stackHeight(laid[0]!.slice(0, firstRows + 1)), split: (_c: DrawContext, avail: number) => splitColumns(laid, ws, avail) } : {}),
+    ...(rows.length > 3 ? { minHeight: stackHeight(laid[0]!.slice(0, firstRows + 1)), split: (_f: Frame, avail: number) => splitColumns(laid, ws, avail) } : {}),
     draw: (c, y) => {
       let x = c.left;
       laid.forEach((bs, i) => {
@@ -126,7 +115,7 @@ function splitColumns(laid: Box[][], ws: number[], avail: number): [Box, Box] | 
     const rest = bs.slice(n);
     const header = rest[0]?.header ?? [];
     firsts.push(bs.slice(0, n));
-    rests.push(n > 0 && header.length ? [...header.map((hb) => ({ ...hb, draw: (c: DrawContext, y: number) => hb.draw(c, y, true) })), ...rest] : rest);
+    rests.push(n > 0 && header.length ? [...header.map((hb) => ({ ...hb, draw: (f: Frame, y: number) => hb.draw(f, y, true) })), ...rest] : rest);
   }
   if (firsts[0]!.length === 0 || rests.every((r) => r.length === 0)) return undefined;
   const first = columnsOf(firsts, ws);

@@ -1,9 +1,11 @@
-import type { Cell, Row, Table } from '../layout/blocks.js';
-import type { Theme } from '../layout/templates.js';
-import type { Box, DrawContext } from './context.js';
-import type { Measurer } from './measure.js';
+import type { Cell, Row, Table } from './blocks.js';
+import type { Theme } from './templates.js';
+import type { Box as AnyBox } from './boxes.js';
+import type { TextMeasure } from './measure.js';
 import { cellParagraphLines, listLines, type CellLine, type TextStyle } from './paragraphBoxes.js';
-import { artifact, Slot } from './struct.js';
+import { Tag, type Frame } from './paint.js';
+
+type Box = AnyBox<Frame>;
 
 interface LaidCell {
   x: number;
@@ -22,14 +24,14 @@ const MIN_LINES = 4;
  * A table as one box per row: header rows keep with the first body row and are repeated (as
  * pagination artifacts) after a page break; a row taller than a page splits between lines.
  */
-export function tableBoxes(t: Table, theme: Theme, m: Measurer, width: number, root: Slot): Box[] {
+export function tableBoxes(t: Table, theme: Theme, m: TextMeasure, width: number, root: Tag): Box[] {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const colX: number[] = [0];
   for (const w of t.widths) colX.push(colX[colX.length - 1]! + (w / total) * width);
   const pad = theme.spacing.cellPadding!;
-  const tableSlot = new Slot('Table', root, { alt: t.summary });
-  const head = new Slot('THead', tableSlot);
-  const bodySlot = new Slot('TBody', tableSlot);
+  const tableTag = new Tag('Table', root, { alt: t.summary });
+  const head = new Tag('THead', tableTag);
+  const bodyTag = new Tag('TBody', tableTag);
 
   const scale = fitScale(t, colX, pad, theme.sizes.table!, m);
   const style = (cell: Cell, row: Row, isHeader: boolean): TextStyle => ({
@@ -41,39 +43,39 @@ export function tableBoxes(t: Table, theme: Theme, m: Measurer, width: number, r
     before: 0,
   });
 
-  const layRow = (row: Row, isHeader: boolean, group: Slot): { cells: LaidCell[]; height: number; slot: Slot } => {
-    const tr = new Slot('TR', group);
+  const layRow = (row: Row, isHeader: boolean, group: Tag): { cells: LaidCell[]; height: number; tag: Tag } => {
+    const tr = new Tag('TR', group);
     let col = 0;
     const cells = row.cells.map((cell): LaidCell => {
       const x = colX[col]!;
       const w = colX[col + cell.colspan]! - x;
       col += cell.colspan;
       const tag = isHeader || cell.header ? 'TH' : 'TD';
-      const slot = new Slot(tag, tr, { scope: tag === 'TH' ? (isHeader ? 'Column' : 'Row') : undefined, colSpan: cell.colspan });
+      const cellTag = new Tag(tag, tr, { scope: tag === 'TH' ? (isHeader ? 'Column' : 'Row') : undefined, colSpan: cell.colspan });
       const st = style(cell, row, isHeader);
       const inner = w - 2 * pad;
       const lines: CellLine[] = [];
       cell.blocks.forEach((b, i) => {
         if (i > 0) lines.push({ height: 3, draw: () => {} });
-        if (b.kind === 'paragraph') lines.push(...cellParagraphLines(b, st, m, inner, slot));
-        else lines.push(...listLines(b, { ...st, bold: false }, m, inner, slot, theme.spacing.bulletIndent! - 2));
+        if (b.kind === 'paragraph') lines.push(...cellParagraphLines(b, st, m, inner, cellTag));
+        else lines.push(...listLines(b, { ...st, bold: false }, m, inner, cellTag, theme.spacing.bulletIndent! - 2));
       });
       // An empty cell still gets its element, so screen readers see a regular grid.
-      if (lines.length === 0) lines.push({ height: 0, draw: (ctx, _x, _y, _w, tagged) => void (tagged && slot.get(ctx.doc)) });
+      if (lines.length === 0) lines.push({ height: 0, draw: (f, _x, _y, _w, tagged) => tagged && f.painter.touch(cellTag) });
       const fill = isHeader ? theme.colors.tableHeader : row.style === 'total' ? theme.colors.tableTotal : undefined;
       const label = !isHeader && cell.header && cell.blocks[0]?.kind === 'paragraph' ? cell.blocks[0] : undefined;
-      const continued = label && (() => continuation(cellParagraphLines({ ...label, runs: [...label.runs, { text: ' (continuación)' }] }, st, m, inner, slot)));
+      const continued = label && (() => continuation(cellParagraphLines({ ...label, runs: [...label.runs, { text: ' (continuación)' }] }, st, m, inner, cellTag)));
       return { x, width: w, lines, fill, ...(continued ? { continued } : {}) };
     });
     const height = Math.max(...cells.map((c) => c.lines.reduce((s, l) => s + l.height, 0))) + 2 * pad;
-    return { cells, height, slot: tr };
+    return { cells, height, tag: tr };
   };
 
   const rowBox = (cells: LaidCell[], height: number, before: number): Box => ({
     height,
     before,
-    draw: (ctx, y, repeat) => drawRow(ctx, theme, cells, y, height, pad, repeat),
-    split: (ctx, avail) => splitRow(cells, avail, pad, before, (c, h, b) => rowBox(c, h, b)),
+    draw: (f, y, repeat) => drawRow(f, theme, cells, y, height, pad, repeat),
+    split: (_f, avail) => splitRow(cells, avail, pad, before, (c, h, b) => rowBox(c, h, b)),
     // A tall row (a dimension of section II) may start at a page's bottom and go on, labelled, on the next.
     ...(height > SPLITTABLE_ROW ? { minHeight: Math.max(...cells.map((c) => c.lines.slice(0, MIN_LINES).reduce((s, l) => s + l.height, 0))) + 2 * pad } : {}),
   });
@@ -81,7 +83,7 @@ export function tableBoxes(t: Table, theme: Theme, m: Measurer, width: number, r
   const laidHeader = t.header.map((r) => layRow(r, true, head));
   const header: Box[] = laidHeader.map((l, i) => ({ ...rowBox(l.cells, l.height, i === 0 ? theme.spacing.blockAfter! : 0), keepWithNext: true }));
   const body: Box[] = t.body.map((r, i) => {
-    const l = layRow(r, false, bodySlot);
+    const l = layRow(r, false, bodyTag);
     // Total rows stay with the row above them: a TOTAL alone after a page break reads as an orphan.
     const keepWithNext = t.body[i + 1]?.style === 'total';
     return { ...rowBox(l.cells, l.height, i === 0 && header.length === 0 ? theme.spacing.blockAfter! : 0), header, keepWithNext };
@@ -97,7 +99,7 @@ const MIN_SCALE = 0.7;
  * Numbers must never break across lines: when the widest number of a table does not fit its
  * column, the whole table's text is set smaller (down to MIN_SCALE) so that it does.
  */
-function fitScale(t: Table, colX: number[], pad: number, size: number, m: Measurer): number {
+function fitScale(t: Table, colX: number[], pad: number, size: number, m: TextMeasure): number {
   let scale = 1;
   for (const row of [...t.header, ...t.body]) {
     let col = 0;
@@ -119,26 +121,25 @@ function fitScale(t: Table, colX: number[], pad: number, size: number, m: Measur
   return Math.max(MIN_SCALE, Math.floor(scale * 100) / 100);
 }
 
-function drawRow(ctx: DrawContext, theme: Theme, cells: LaidCell[], y: number, height: number, pad: number, repeat?: boolean): void {
-  const { doc } = ctx;
-  artifact(doc, 'Layout', () => {
+function drawRow(f: Frame, theme: Theme, cells: LaidCell[], y: number, height: number, pad: number, repeat?: boolean): void {
+  const { painter } = f;
+  painter.artifact('Layout', () => {
     for (const c of cells) {
-      if (c.fill) doc.rect(ctx.left + c.x, y, c.width, height).fill(c.fill);
+      if (c.fill) painter.fillRect(f.left + c.x, y, c.width, height, c.fill);
     }
-    doc.lineWidth(0.5).strokeColor(theme.colors.rule!);
-    for (const c of cells) doc.rect(ctx.left + c.x, y, c.width, height).stroke();
+    painter.strokeRects(cells.map((c) => [f.left + c.x, y, c.width, height]), 0.5, theme.colors.rule!);
   });
   const drawText = (tagged: boolean) => {
     for (const c of cells) {
       let ly = y + pad;
       for (const line of c.lines) {
-        line.draw(ctx, ctx.left + c.x + pad, ly, c.width - 2 * pad, tagged);
+        line.draw(f, f.left + c.x + pad, ly, c.width - 2 * pad, tagged);
         ly += line.height;
       }
     }
   };
   // A header row repeated after a page break is pagination: the structure tree has it once.
-  if (repeat) artifact(doc, 'Pagination', () => drawText(false));
+  if (repeat) painter.artifact('Pagination', () => drawText(false));
   else drawText(true);
 }
 
@@ -173,5 +174,5 @@ function splitRow(cells: LaidCell[], avail: number, pad: number, before: number,
 
 /** Lines drawn as pagination (outside the structure tree): a label repeated after a page break. */
 function continuation(lines: CellLine[]): CellLine[] {
-  return lines.map((l) => ({ height: l.height, draw: (ctx, x, y, w) => artifact(ctx.doc, 'Pagination', () => l.draw(ctx, x, y, w, false)) }));
+  return lines.map((l) => ({ height: l.height, draw: (f, x, y, w) => f.painter.artifact('Pagination', () => l.draw(f, x, y, w, false)) }));
 }
