@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -105,6 +106,19 @@ const rendererApart = {
   },
 };
 
+/**
+ * The CommonJS bundles share the cache's stamp module with the command that loads them, instead
+ * of each carrying a copy: its "a damaged cache file was reported" state is then one per process,
+ * whichever bundle read the file. src/startup/compiled.ts hands its own instance to `require`.
+ */
+const sharedWithHost = {
+  name: 'shared-with-host',
+  setup(b) {
+    const stamped = resolve('src/cache/stamped.ts');
+    b.onResolve({ filter: /stamped\.js$/ }, (args) => (resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') === stamped ? { path: 'ficha:cache/stamped', external: true } : undefined));
+  },
+};
+
 await build({
   entryPoints: { main: 'src/cli/main.ts', worker: 'src/batch/worker.ts' },
   outdir: 'dist',
@@ -136,7 +150,7 @@ await build({
   conditions: ['import'],
   external: ['pdfjs-dist', 'canvas', 'tsx'],
   define: { 'import.meta.url': '__ficha_import_meta_url' },
-  plugins: [zodSpanishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), lazyUnicodeTables, stubs({ ...LAZY, ...NO_CANVAS }), rendererApart],
+  plugins: [zodSpanishOnly, installedUrl((pkg) => `require('node:url').pathToFileURL(require.resolve('${pkg}')).href`), lazyUnicodeTables, stubs({ ...LAZY, ...NO_CANVAS }), rendererApart, sharedWithHost],
   logLevel: 'warning',
   // installedUrl's require.resolve('pdfkit') runs at run time, on purpose.
   logOverride: { 'require-resolve-not-external': 'silent' },

@@ -40,11 +40,10 @@ export function stamp(contents: Uint8Array, identity = buildIdentity()): Buffer 
 }
 
 /**
- * Set once a damaged file was reported. On globalThis, not in this module: the command's bundle and
- * the bundles it loads (startup/compiled.ts) each carry their own copy of this module, in one context.
+ * Set once a damaged file was reported. The bundles the command loads (startup/compiled.ts) share
+ * this module with it instead of carrying a copy, so this is once per process.
  */
-const WARNED = Symbol.for('ficha.cache.warned');
-const state = globalThis as { [WARNED]?: boolean };
+let warned = false;
 
 /**
  * The trusted contents of `file`, or undefined (not there, from another build, or damaged: then
@@ -71,8 +70,8 @@ export function discard(file: string, problem: StampProblem): void {
   } catch {
     // a read-only folder: the file is ignored at every read instead
   }
-  if (problem === 'danado' && !state[WARNED] && isMainThread) {
-    state[WARNED] = true;
+  if (problem === 'danado' && !warned && isMainThread) {
+    warned = true;
     process.stderr.write(`ficha: aviso: la caché ${basename(file)} estaba dañada; se descartó y se vuelve a calcular (ficha cache info).\n`);
   }
 }

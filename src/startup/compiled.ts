@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { cacheDir } from '../cache/cacheDir.js';
+import * as stamped from '../cache/stamped.js';
 import { readStamped, writeStamped } from '../cache/stamped.js';
 
 /**
@@ -45,12 +46,24 @@ export function loadCompiled(file: string, dir: string | undefined = cacheDir())
   const cachedData = cacheFile ? readStamped(cacheFile) : undefined;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   const module = { exports: {} as unknown };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, requireFor(file), module, file, dirname(file));
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     if (pending.size === 0) process.once('exit', writeCodeCaches);
     pending.set(cacheFile, () => script.createCachedData());
   }
   return module.exports;
+}
+
+/**
+ * Modules the bundles take from the code that loads them instead of carrying a copy (build.mjs:
+ * sharedWithHost): what they hold is then one per process. The stamp module keeps whether a damaged
+ * cache file was already reported, which the command and the renderer it loads both read.
+ */
+const SHARED: Record<string, unknown> = { 'ficha:cache/stamped': stamped };
+
+function requireFor(file: string): NodeJS.Require {
+  const node = createRequire(file);
+  return Object.assign((id: string) => (Object.hasOwn(SHARED, id) ? SHARED[id] : node(id)), node);
 }
 
 /** Writes the code caches made in this process, replacing those of earlier builds (at exit, or now for a test). */
