@@ -76,3 +76,25 @@ describe('the import graph of src/', () => {
     expect(problems([{ from: 'nuevo', to: 'paths', files: 'nuevo/x.ts -> paths' }])).toHaveLength(1);
   });
 });
+
+describe('state and typesetting', () => {
+  const sources = (dir: string, ext: RegExp) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((rel) => ext.test(rel))
+      .map((rel) => ({ rel, text: readFileSync(join(dir, rel), 'utf8') }));
+
+  it('keeps no module state on globalThis (the browser editor aside)', () => {
+    const found = sources(SRC, /\.ts$/).filter(({ rel, text }) => !rel.startsWith('serve/editor/') && /\bglobalThis\b/.test(text));
+    expect(found.map((f) => f.rel)).toEqual([]);
+  });
+
+  it('fakes no process with vi.resetModules: a later process is a fresh thread (tests/fresh/)', () => {
+    const found = sources(resolve(SRC, '../tests'), /\.ts$/).filter(({ rel, text }) => rel !== 'architecture.test.ts' && /resetModules\(/.test(text));
+    expect(found.map((f) => f.rel)).toEqual([]);
+  });
+
+  it('leaves PDFKit to pdf/: layout typesets through its Painter and TextMeasure', () => {
+    const found = sources(join(SRC, 'layout'), /\.ts$/).filter(({ text }) => /from '(pdfkit|fontkit)'|\bdoc\.\w+\(/.test(text));
+    expect(found.map((f) => f.rel)).toEqual([]);
+  });
+});

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { RenderOutcome } from '../../src/batch/renderOne.js';
 import { REFERENCE_YAML } from '../helpers.js';
+import { dispatch, workersFor } from '../../src/batch/dispatch.js';
+import { inFreshThread } from '../fresh/thread.js';
 
 describe('a batch with worker threads and the cache folder', () => {
   it('keeps the words its workers shaped: the next process shapes none of them, and draws the same PDF', async () => {
@@ -14,8 +16,6 @@ describe('a batch with worker threads and the cache folder', () => {
     for (const f of files) writeFileSync(f, REFERENCE_YAML);
     vi.stubEnv('FICHA_CACHE_DIR', cache);
     try {
-      vi.resetModules();
-      const { dispatch, workersFor } = await import('../../src/batch/dispatch.js');
       expect(workersFor(files.length, 2)).toBe(2);
       const outcomes: RenderOutcome[] = [];
       await dispatch(files.map((file) => ({ file, charts: false })), { jobs: 2, stopped: () => false }, (o) => outcomes.push(o));
@@ -24,16 +24,14 @@ describe('a batch with worker threads and the cache folder', () => {
       expect(outcomes.some((o) => 'cacheAdditions' in o)).toBe(false);
       expect(readdirSync(cache).filter((f) => /^(pdfkit-runs|widths)-/.test(f)).length).toBeGreaterThanOrEqual(4);
 
-      vi.resetModules();
-      const { renderFicha } = await import('../../src/pipeline/pipeline.js');
-      const { shapingStats } = await import('../../src/pdf/shaping.js');
-      const pdf = (await renderFicha(files[0]!, REFERENCE_YAML, { charts: false })).pdf!;
-      expect(shapingStats.shaped).toBe(0);
-      expect(shapingStats.fromCache).toBeGreaterThan(100);
-      expect(Buffer.compare(pdf, Buffer.from(outcomes[0]!.pdf!))).toBe(0);
+      // The next process: a new thread, every module loaded anew.
+      type Rendered = { pdfs: Uint8Array[]; shaped: number; fromCache: number };
+      const next = await inFreshThread<Rendered>(new URL('../fresh/scenarios.ts', import.meta.url), 'renderAll', [[{ file: files[0]!, text: REFERENCE_YAML }], { charts: false }], { env: { FICHA_CACHE_DIR: cache } });
+      expect(next.shaped).toBe(0);
+      expect(next.fromCache).toBeGreaterThan(100);
+      expect(Buffer.compare(next.pdfs[0]!, Buffer.from(outcomes[0]!.pdf!))).toBe(0);
     } finally {
       vi.unstubAllEnvs();
-      vi.resetModules();
     }
   }, 60_000);
 });

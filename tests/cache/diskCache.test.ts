@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheDir } from '../../src/cache/cacheDir.js';
-import { DiskCache, diskCacheStats } from '../../src/cache/diskCache.js';
+import { DiskCache, diskCacheStats, type CacheAdditions } from '../../src/cache/diskCache.js';
+import { inFreshThread } from '../fresh/thread.js';
 import { readStamped } from '../../src/cache/stamped.js';
 
 /** A cache file's JSON, through its stamp (stamped.ts). */
@@ -123,43 +124,27 @@ describe('DiskCache', () => {
 });
 
 describe('forwarding caches (a batch worker and its main thread)', () => {
+  // Each side in a thread of its own, as in a batch: a worker's module forwards, the main thread's writes.
+  const SCENARIOS = new URL('../fresh/scenarios.ts', import.meta.url);
   it('a worker reads the files, writes none, and hands what it adds to the main thread, which writes it', async () => {
-    const { vi } = await import('vitest');
     const dir = fresh();
     const before = new DiskCache<number>('reenvio', 10, dir);
     before.set('a', 1);
     before.flush();
-    vi.resetModules();
-    const worker = await import('../../src/cache/diskCache.js');
-    worker.forwardAdditions();
-    const inWorker = new worker.DiskCache<number>('reenvio', 10, dir);
-    expect(inWorker.get('a')).toBe(1);
-    inWorker.set('b', 2);
-    inWorker.set('c', 3);
-    inWorker.flush();
-    worker.flushCaches();
+    type Worker = { read: Record<string, number | undefined>; added: CacheAdditions[] | undefined; again: CacheAdditions[] | undefined };
+    const worker = await inFreshThread<Worker>(SCENARIOS, 'workerAdds', [dir, 'reenvio', 10, [['b', 2], ['c', 3]]]);
+    expect(worker.read).toEqual({ a: 1, b: undefined });
     expect(stored(join(dir, 'reenvio.json'))).toEqual({ a: 1 });
-    const added = worker.takeAdditions();
-    expect(added).toEqual([{ name: 'reenvio', dir, extension: 'json', maxEntries: 10, hotEntries: 10, entries: [['b', 2], ['c', 3]] }]);
-    expect(worker.takeAdditions()).toBeUndefined();
-    // The main thread: another instance of the module, as in another thread.
-    vi.resetModules();
-    const main = await import('../../src/cache/diskCache.js');
-    main.keepAdditions(structuredClone(added));
-    main.flushCaches();
+    expect(worker.added).toEqual([{ name: 'reenvio', dir, extension: 'json', maxEntries: 10, hotEntries: 10, entries: [['b', 2], ['c', 3]] }]);
+    expect(worker.again).toBeUndefined();
+    await inFreshThread(SCENARIOS, 'mainKeeps', [worker.added]);
     expect(stored(join(dir, 'reenvio.json'))).toEqual({ b: 2, c: 3, a: 1 });
-    vi.resetModules();
   });
 
   it('what a worker keeps aside is bounded by the cache size', async () => {
-    const { vi } = await import('vitest');
-    vi.resetModules();
-    const worker = await import('../../src/cache/diskCache.js');
-    worker.forwardAdditions();
-    const c = new worker.DiskCache<number>('reenvio-limite', 3, fresh());
-    for (let i = 0; i < 10; i++) c.set(`k${i}`, i);
-    expect(worker.takeAdditions()![0]!.entries.map(([k]) => k)).toEqual(['k0', 'k1', 'k2']);
-    vi.resetModules();
+    const entries = Array.from({ length: 10 }, (_, i) => [`k${i}`, i]);
+    const worker = await inFreshThread<{ added: CacheAdditions[] }>(SCENARIOS, 'workerAdds', [fresh(), 'reenvio-limite', 3, entries]);
+    expect(worker.added[0]!.entries.map(([k]) => k)).toEqual(['k0', 'k1', 'k2']);
   });
 });
 

@@ -3,13 +3,14 @@ import { readStamped } from '../../src/cache/stamped.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as fontkit from 'fontkit';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { numberRuns } from '../../src/pdf/numberRuns.js';
 import { openFont, resolveFontPath, FONT_NAMES } from '../../src/pdf/fonts.js';
 import { lowestCodePoints, onlyPairKerningActsOn } from '../../src/pdf/internals/fontkitInternals.js';
 import { numbersCodec } from '../../src/cache/codecs.js';
 import { num, pct } from '../../src/format/format.js';
 import { REFERENCE_YAML } from '../helpers.js';
+import { inFreshThread } from '../fresh/thread.js';
 import theme from '../../templates/theme.json' with { type: 'json' };
 
 const TEMPLATES = new URL('../../templates/', import.meta.url).pathname;
@@ -87,28 +88,22 @@ describe('numbers composed without shaping', () => {
 
   it('a ficha with its numbers composed is the same PDF as with every number shaped, and no number goes to the word caches', async () => {
     const numbers = /^[-+($]?[0-9][0-9.,%)]* ?$/;
+    // Each in a new thread; with shapeNumbers, numberRuns.ts is swapped for a stand-in that composes none.
     const render = async (shapeNumbers: boolean) => {
       const dir = mkdtempSync(join(tmpdir(), 'ficha-numbers-'));
-      vi.stubEnv('FICHA_CACHE_DIR', dir);
-      vi.resetModules();
-      if (shapeNumbers) vi.doMock('../../src/pdf/numberRuns.js', () => ({ numberRuns: () => null }));
-      const pdf = (await (await import('../../src/pipeline/pipeline.js')).renderFicha('r.yaml', REFERENCE_YAML)).pdf!;
-      (await import('../../src/cache/diskCache.js')).flushCaches();
+      const replace = shapeNumbers ? { [new URL('../../src/pdf/numberRuns.ts', import.meta.url).href]: new URL('../fresh/noNumberRuns.ts', import.meta.url).href } : undefined;
+      const scenarios = new URL('../fresh/scenarios.ts', import.meta.url);
+      const { pdfs } = await inFreshThread<{ pdfs: Uint8Array[] }>(scenarios, 'renderAll', [[{ file: 'r.yaml', text: REFERENCE_YAML }]], { env: { FICHA_CACHE_DIR: dir }, replace });
+      const pdf = Buffer.from(pdfs[0]!);
       const files = readdirSync(dir).filter((f) => /^(pdfkit-runs|widths)-.*\.bin$/.test(f));
       const keys = files.flatMap((f) => [...numbersCodec.decode(readStamped(join(dir, f))!).keys()]);
       expect(keys.length).toBeGreaterThan(100);
       return { pdf, numberKeys: keys.filter((k) => numbers.test(k)) };
     };
-    try {
-      const composed = await render(false);
-      const shaped = await render(true);
-      expect(composed.numberKeys).toEqual([]);
-      expect(shaped.numberKeys.length).toBeGreaterThan(50);
-      expect(Buffer.compare(composed.pdf, shaped.pdf)).toBe(0);
-    } finally {
-      vi.doUnmock('../../src/pdf/numberRuns.js');
-      vi.unstubAllEnvs();
-      vi.resetModules();
-    }
+    const composed = await render(false);
+    const shaped = await render(true);
+    expect(composed.numberKeys).toEqual([]);
+    expect(shaped.numberKeys.length).toBeGreaterThan(50);
+    expect(Buffer.compare(composed.pdf, shaped.pdf)).toBe(0);
   });
 });
