@@ -10,7 +10,7 @@ import { readInput } from '../load/readInput.js';
 import { contentKey, keyContext } from './contentKey.js';
 import { dispatch } from './dispatch.js';
 import { lockFolder } from './lock.js';
-import { manifestPath, readManifest, updateRows, writeManifest, type ManifestRow } from './manifest.js';
+import { manifestPath, readManifest, updateRows, writeManifest, type CsvSeparator, type ManifestRow } from './manifest.js';
 import type { RenderJob, RenderOutcome } from './renderOne.js';
 import { osErrorText } from '../diagnostics/osError.js';
 
@@ -33,6 +33,8 @@ export interface BatchOptions {
   wait?: boolean;
   /** V8's budget the command set at start (startup/optimizationBudget.ts), to set back after a one-thread batch. */
   interruptBudget?: number;
+  /** manifest.csv's separator: `,` (default) or `;` for Excel set to es-CL. */
+  csvSeparator?: CsvSeparator;
 }
 
 export interface BatchResult {
@@ -173,7 +175,7 @@ async function renderLocked(files: string[], opts: BatchOptions): Promise<BatchR
   }
   let manifestError: string | undefined;
   try {
-    writeManifest(opts.out, updateRows(previous, rows));
+    await writeManifest(opts.out, updateRows(previous, rows), opts.csvSeparator);
   } catch (err) {
     manifestError = `no se pudo escribir el manifiesto en ${opts.out}: ${osErrorText(err)}`;
   }
@@ -210,6 +212,7 @@ function rowOf(o: RenderOutcome, clave: string): ManifestRow {
     entrada: o.file,
     programa_id: id.programa_id ?? '',
     anio: id.anio ?? null,
+    fecha: written ? (s?.fecha ?? '') : '',
     programa: id.programa ?? '',
     servicio: id.servicio ?? '',
     ministerio: id.ministerio ?? '',
@@ -223,10 +226,11 @@ function rowOf(o: RenderOutcome, clave: string): ManifestRow {
     advertencias: o.diagnostics.filter((d) => d.severity === 'warning').length,
     errores: o.diagnostics.filter((d) => d.severity === 'error').length + (o.crash ? 1 : 0),
     clave,
-    cobertura: written ? (s?.cobertura ?? '') : '',
-    ejecucion_inicial: written ? (s?.ejecucion_inicial ?? '') : '',
-    ejecucion_final: written ? (s?.ejecucion_final ?? '') : '',
-    gasto_total: written ? (s?.gasto_total ?? '') : '',
-    gasto_por_beneficiario: written ? (s?.gasto_por_beneficiario ?? '') : '',
+    cobertura: written ? (s?.cobertura ?? null) : null,
+    ejecucion_inicial: written ? (s?.ejecucion_inicial ?? null) : null,
+    ejecucion_final: written ? (s?.ejecucion_final ?? null) : null,
+    gasto_total: written ? (s?.gasto_total ?? null) : null,
+    gasto_por_beneficiario: written ? (s?.gasto_por_beneficiario ?? null) : null,
+    moneda_anio: written ? (s?.moneda_anio ?? null) : null,
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from '../output/write.js';
+import { printedNumber } from '../format/format.js';
 
 export type Estado = 'generada' | 'sin cambios' | 'con errores' | 'falla interna';
 
@@ -24,32 +25,53 @@ export interface ManifestRow {
   errores: number;
   /** The input's content key: same key, same PDF (see contentKey.ts). */
   clave: string;
-  cobertura: string;
-  ejecucion_inicial: string;
-  ejecucion_final: string;
-  gasto_total: string;
-  gasto_por_beneficiario: string;
+  /** The ficha's date (YYYY-MM-DD), as in its PDF; empty without a PDF. */
+  fecha: string;
+  /** Year t's figures as printed in the ficha: percentages (49,9% is 49.9); null for S/I, N/A or no PDF. */
+  cobertura: number | null;
+  ejecucion_inicial: number | null;
+  ejecucion_final: number | null;
+  /** Thousands of pesos (M$) of the year `moneda_anio`. */
+  gasto_total: number | null;
+  gasto_por_beneficiario: number | null;
+  moneda_anio: number | null;
 }
 
+/** Format 2: figures as numbers (format 1 had them as printed text, «49,9%»). */
 export interface Manifest {
-  formato: 1;
+  formato: 2;
   filas: ManifestRow[];
 }
 
 export const COLUMNS: (keyof ManifestRow)[] = [
-  'entrada', 'programa_id', 'anio', 'programa', 'servicio', 'ministerio', 'metodologia', 'estado', 'pdf', 'paginas', 'bytes', 'sha256', 'ms',
-  'advertencias', 'errores', 'clave', 'cobertura', 'ejecucion_inicial', 'ejecucion_final', 'gasto_total', 'gasto_por_beneficiario',
+  'entrada', 'programa_id', 'anio', 'fecha', 'programa', 'servicio', 'ministerio', 'metodologia', 'estado', 'pdf', 'paginas', 'bytes', 'sha256', 'ms',
+  'advertencias', 'errores', 'clave', 'cobertura', 'ejecucion_inicial', 'ejecucion_final', 'gasto_total', 'gasto_por_beneficiario', 'moneda_anio',
 ];
+
+/** The figures of a row, which format 1 kept as printed text. */
+const FIGURES = ['cobertura', 'ejecucion_inicial', 'ejecucion_final', 'gasto_total', 'gasto_por_beneficiario'] as const;
 
 export const MANIFEST_JSON = 'manifest.json';
 export const MANIFEST_CSV = 'manifest.csv';
+export const MANIFEST_XLSX = 'manifest.xlsx';
 
-/** The manifest of a folder; none yet is an empty one. A damaged one is an error the caller reports. */
+/**
+ * The manifest of a folder; none yet is an empty one. A damaged one is an error the caller reports.
+ * A format 1 manifest (an earlier version's) is read as format 2: its printed figures as numbers.
+ */
 export function readManifest(path: string): Manifest {
-  if (!existsSync(path)) return { formato: 1, filas: [] };
-  const data = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-  if (data?.formato !== 1 || !Array.isArray(data.filas)) throw new Error(`${path} no es un manifiesto de ficha (formato 1)`);
-  return data;
+  if (!existsSync(path)) return { formato: 2, filas: [] };
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { formato?: unknown; filas?: unknown };
+  if ((data?.formato !== 1 && data?.formato !== 2) || !Array.isArray(data.filas)) throw new Error(`${path} no es un manifiesto de ficha (formato 1 o 2)`);
+  const filas = data.filas as ManifestRow[];
+  if (data.formato === 1) {
+    for (const r of filas as unknown as Record<string, unknown>[]) {
+      for (const f of FIGURES) r[f] = typeof r[f] === 'string' ? printedNumber(r[f]) : null;
+      r.fecha ??= '';
+      r.moneda_anio ??= null;
+    }
+  }
+  return { formato: 2, filas };
 }
 
 const SLUG = /^[a-z0-9-]*$/;
@@ -81,20 +103,30 @@ export function updateRows(previous: ManifestRow[], current: ManifestRow[]): Man
   return sortRows([...previous.filter((r) => !touched.has(r.entrada) && !(r.pdf && pdfs.has(r.pdf))), ...current]);
 }
 
-/** Writes `manifest.json` and `manifest.csv` into `dir`, each atomically. */
-export function writeManifest(dir: string, rows: ManifestRow[]): void {
-  const manifest: Manifest = { formato: 1, filas: sortRows(rows) };
+/** The CSV's field separator: `,` (RFC 4180, for programs) or `;` (what Excel opens directly in es-CL). */
+export type CsvSeparator = ',' | ';';
+
+/** Writes `manifest.json`, `manifest.csv` and `manifest.xlsx` into `dir`, each atomically. */
+export async function writeManifest(dir: string, rows: ManifestRow[], csvSeparator: CsvSeparator = ','): Promise<void> {
+  const manifest: Manifest = { formato: 2, filas: sortRows(rows) };
   writeAtomic(dir, MANIFEST_JSON, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
-  writeAtomic(dir, MANIFEST_CSV, Buffer.from(toCsv(manifest.filas), 'utf8'));
+  writeAtomic(dir, MANIFEST_CSV, Buffer.from(toCsv(manifest.filas, csvSeparator), 'utf8'));
+  // exceljs is loaded only here: a batch pays for it once, at its end.
+  const { manifestWorkbook } = await import('./manifestXlsx.js');
+  writeAtomic(dir, MANIFEST_XLSX, await manifestWorkbook(manifest.filas));
 }
 
-/** RFC 4180 CSV with a UTF-8 byte order mark, so that spreadsheets read the accents right. */
-export function toCsv(rows: ManifestRow[]): string {
+/**
+ * CSV with a UTF-8 byte order mark, so that spreadsheets read the accents right. With `,` it is
+ * RFC 4180 and numbers have a decimal point (for programs); with `;` numbers have a decimal comma,
+ * as Excel set to es-CL reads a CSV it opens with a double click.
+ */
+export function toCsv(rows: ManifestRow[], separator: CsvSeparator = ','): string {
   const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    const s = v === null || v === undefined ? '' : typeof v === 'number' && separator === ';' ? String(v).replace('.', ',') : String(v);
+    return s.includes(separator) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return `\uFEFF${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n')}\r\n`;
+  return `\uFEFF${[COLUMNS.join(separator), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(separator))].join('\r\n')}\r\n`;
 }
 
 /** Two rows that say different things of one ficha (its PDF, or its input). */

@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { mergeManifests, readManifest, writeManifest, type Manifest } from '../batch/manifest.js';
 import { checkOutDir } from './paths.js';
+import { csvSeparatorOf } from './csvSep.js';
 import { osErrorText } from '../diagnostics/osError.js';
 
 /**
@@ -8,7 +9,7 @@ import { osErrorText } from '../diagnostics/osError.js';
  * one. A file named twice (under two spellings of its path) counts once; rows that disagree about
  * one ficha are refused, listed, unless --prefer newest (the most recently written manifest wins).
  */
-export function mergeCommand(files: string[], opts: { out: string; prefer?: string }): number {
+export async function mergeCommand(files: string[], opts: { out: string; prefer?: string; csvSep?: string }): Promise<number> {
   const problem = checkOutDir(opts.out);
   if (problem) {
     console.error(problem);
@@ -18,6 +19,8 @@ export function mergeCommand(files: string[], opts: { out: string; prefer?: stri
     console.error(`--prefer: el único valor es «newest»; se encontró «${opts.prefer}»`);
     return 2;
   }
+  const csvSeparator = csvSeparatorOf(opts.csvSep);
+  if (csvSeparator === undefined) return 2;
   const byRealPath = new Map<string, { file: string; mtime: number; manifest: Manifest }>();
   for (const f of files) {
     try {
@@ -40,8 +43,8 @@ export function mergeCommand(files: string[], opts: { out: string; prefer?: stri
     console.error(`${conflicts.length} ficha${conflicts.length === 1 ? '' : 's'} en conflicto: no se escribió el manifiesto (--prefer newest toma la fila del manifiesto más reciente)`);
     return 1;
   }
-  writeManifest(opts.out, rows);
+  await writeManifest(opts.out, rows, csvSeparator);
   const skipped = files.length - read.length;
-  console.log(`${opts.out}/manifest.json y manifest.csv: ${rows.length} fichas de ${read.length} manifiestos${skipped ? ` (${skipped} nombrado${skipped === 1 ? '' : 's'} dos veces)` : ''}`);
+  console.log(`${opts.out}/manifest.json, manifest.csv y manifest.xlsx: ${rows.length} fichas de ${read.length} manifiestos${skipped ? ` (${skipped} nombrado${skipped === 1 ? '' : 's'} dos veces)` : ''}`);
   return 0;
 }

@@ -49,6 +49,7 @@ export async function main(argv: string[], startup: StartupState = {}): Promise<
     .option('--fail-fast', 'no inicia más fichas tras la primera que falle')
     .option('--wait', 'si otra ejecución está escribiendo en la carpeta de salida, espera a que termine (sin esto, sale con código 2)')
     .option('-q, --quiet', 'no muestra el progreso')
+    .option('--csv-sep <sep>', 'separador de manifest.csv: «,» (para programas) o «;» (el que Excel en español abre con doble clic)', ',')
     .helpOption('-h, --help', 'muestra esta ayuda')
     .action(async (inputs: string[], opts) => {
       const { commandModule } = await import('../startup/compiled.js');
@@ -70,17 +71,18 @@ export async function main(argv: string[], startup: StartupState = {}): Promise<
       process.exitCode = validateCommand(inputs, opts);
     });
 
-  const manifest = program.command('manifest').description('manifiestos de lotes (manifest.json y manifest.csv)').helpOption('-h, --help', 'muestra esta ayuda');
+  const manifest = program.command('manifest').description('manifiestos de lotes (manifest.json, manifest.csv y manifest.xlsx)').helpOption('-h, --help', 'muestra esta ayuda');
   manifest
     .command('merge')
     .description('une los manifiestos de los fragmentos de un año (--shard) en uno')
     .argument('<manifiestos...>', 'archivos manifest.json')
-    .requiredOption('-o, --out <carpeta>', 'carpeta donde escribir manifest.json y manifest.csv')
+    .requiredOption('-o, --out <carpeta>', 'carpeta donde escribir manifest.json, manifest.csv y manifest.xlsx')
     .option('--prefer <newest>', 'ante filas que no coinciden sobre una misma ficha, toma la del manifiesto más reciente (sin esto, no se escribe)')
+    .option('--csv-sep <sep>', 'separador de manifest.csv: «,» o «;» (Excel en español)', ',')
     .helpOption('-h, --help', 'muestra esta ayuda')
     .action(async (files: string[], opts) => {
       const { mergeCommand } = await import('./manifest.js');
-      process.exitCode = mergeCommand(files, opts);
+      process.exitCode = await mergeCommand(files, opts);
     });
 
   program

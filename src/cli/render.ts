@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/report.js';
 import { renderBatch } from '../batch/batch.js';
+import { csvSeparatorOf } from './csvSep.js';
 import { FolderBusy } from '../batch/lock.js';
 import type { RenderOutcome } from '../batch/renderOne.js';
 import type { ManifestRow } from '../batch/manifest.js';
@@ -27,6 +28,8 @@ export interface RenderCliOptions {
   failFast?: boolean;
   /** Another run writing into --out: wait for it instead of refusing. */
   wait?: boolean;
+  /** manifest.csv's separator. */
+  csvSep?: string;
   /** Not an option: V8's budget the command's entry set (cli/main.ts). */
   interruptBudget?: number;
 }
@@ -52,6 +55,8 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
     console.error(`--shard: se esperaba K/N con 1 <= K <= N <= ${MAX_SHARDS} (p. ej. 2/4); se encontró «${opts.shard}»`);
     return 2;
   }
+  const csvSeparator = csvSeparatorOf(opts.csvSep);
+  if (csvSeparator === undefined) return 2;
   const outProblem = checkOutDir(opts.out) ?? (opts.templates ? checkTemplatesDir(opts.templates) : undefined);
   if (outProblem) {
     console.error(outProblem);
@@ -87,6 +92,7 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
       failFast: opts.failFast === true,
       wait: opts.wait === true,
       interruptBudget: opts.interruptBudget,
+      csvSeparator,
       interrupted: () => interrupted,
       onDone: (o, row) => {
         progress?.clear();

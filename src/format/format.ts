@@ -65,3 +65,9 @@ export function money(v: Value): string {
 export function trimmed(v: Value, max = 4): string {
   return typeof v === 'string' ? v : esCL(v, 0, max);
 }
+
+/** A figure as printed here (es-CL: «2.300,2», «49,9%», «-3,0»), as the number printed; S/I, N/A: null. */
+export function printedNumber(text: string): number | null {
+  const t = text.replace(/[%\s]/g, '').replace(/\./g, '').replace(',', '.');
+  return /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+}

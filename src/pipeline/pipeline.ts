@@ -31,6 +31,7 @@ export async function renderFicha(file: string, source: string | Uint8Array, opt
   const plain = withoutBreakMarks;
   const p = { ...input.programa, nombre: plain(input.programa.nombre), servicio: plain(input.programa.servicio), ministerio: plain(input.programa.ministerio) };
   const templates = loadTemplates(opts.templatesDir);
+  const date = opts.date ?? defaultDate(input);
   const pdf = await renderPdf(staged.layout, {
     templates,
     metadata: {
@@ -38,12 +39,12 @@ export async function renderFicha(file: string, source: string | Uint8Array, opt
       author: p.servicio,
       subject: `Ficha de monitoreo y seguimiento de la oferta pública ${input.ficha.anio}: ${p.nombre} (${p.servicio}, ${p.ministerio})`,
       keywords: ['monitoreo', 'seguimiento', 'oferta pública', String(input.ficha.anio), p.ministerio, p.servicio].join(', '),
-      date: opts.date ?? defaultDate(input),
+      date,
     },
     charts: staged.charts && { engine: chartEngineFor(templates), data: staged.charts },
     attachment: { name: `${p.id}-${input.ficha.anio}.yaml`, bytes: opts.sourceBytes ?? (typeof source === 'string' ? Buffer.from(source, 'utf8') : source), description: 'Datos de entrada de la ficha (formato 1)' },
   });
-  return { diagnostics: staged.diagnostics, pdf, fileName: `${p.id}-${input.ficha.anio}.pdf`, summary: summaryOf(input, staged.view) };
+  return { diagnostics: staged.diagnostics, pdf, fileName: `${p.id}-${input.ficha.anio}.pdf`, summary: { ...summaryOf(input, staged.view), fecha: date.toISOString().slice(0, 10) } };
 }
 
 /**

@@ -20,6 +20,7 @@ import { replaceUndrawable } from '../validate/glyphs.js';
 import { fontCoverage } from '../pdf/coverage.js';
 import { resolveFontPath } from '../themeFonts.js';
 import type { ProgramInput } from '../validate/schema.js';
+import { printedNumber } from '../format/format.js';
 
 export interface RenderOptions {
   templatesDir?: string;
@@ -114,7 +115,7 @@ export function identityOf(source: LoadedSource): Partial<FichaSummary> {
   return out;
 }
 
-/** The headline of one ficha: its identity and year t's figures as printed in it. */
+/** The headline of one ficha: its identity and year t's figures, as numbers (null: S/I or N/A). */
 export interface FichaSummary {
   programa_id: string;
   anio: number;
@@ -122,11 +123,17 @@ export interface FichaSummary {
   servicio: string;
   ministerio: string;
   metodologia: string;
-  cobertura: string;
-  ejecucion_inicial: string;
-  ejecucion_final: string;
-  gasto_total: string;
-  gasto_por_beneficiario: string;
+  /** Percentages, as printed in the ficha (49,9% is 49.9). */
+  cobertura: number | null;
+  ejecucion_inicial: number | null;
+  ejecucion_final: number | null;
+  /** Thousands of pesos of `moneda_anio`, as printed. */
+  gasto_total: number | null;
+  gasto_por_beneficiario: number | null;
+  /** The year of the pesos the amounts are in (ficha.moneda.anio_base). */
+  moneda_anio: number;
+  /** The ficha's date (its PDF's), YYYY-MM-DD; set by renderFicha. */
+  fecha?: string;
 }
 
 export function summaryOf(input: ProgramInput, view: View): FichaSummary {
@@ -138,11 +145,12 @@ export function summaryOf(input: ProgramInput, view: View): FichaSummary {
     servicio: p.servicio,
     ministerio: p.ministerio,
     metodologia: input.ficha.metodologia,
-    cobertura: view.poblacion.cobertura[2],
-    ejecucion_inicial: view.presupuesto.ejecucion_inicial[2],
-    ejecucion_final: view.presupuesto.ejecucion_final[2],
-    gasto_total: view.componentes.total[2],
-    gasto_por_beneficiario: view.gasto_por_beneficiario[2],
+    cobertura: printedNumber(view.poblacion.cobertura[2]),
+    ejecucion_inicial: printedNumber(view.presupuesto.ejecucion_inicial[2]),
+    ejecucion_final: printedNumber(view.presupuesto.ejecucion_final[2]),
+    gasto_total: printedNumber(view.componentes.total[2]),
+    gasto_por_beneficiario: printedNumber(view.gasto_por_beneficiario[2]),
+    moneda_anio: input.ficha.moneda.anio_base,
   };
 }
 

@@ -52,10 +52,12 @@ describe('a batch with valid and invalid inputs', () => {
       ['programa-b', 'con errores'],
     ]);
     const bad = rows.find((r) => r.programa_id === 'programa-b')!;
-    expect(bad).toMatchObject({ pdf: '', sha256: '', paginas: null, bytes: null, errores: 1, cobertura: '' });
+    expect(bad).toMatchObject({ pdf: '', sha256: '', paginas: null, bytes: null, errores: 1, cobertura: null, fecha: '' });
     const a = rows.find((r) => r.programa_id === 'programa-a')!;
     // the headline figures as printed in the reference ficha
-    expect(a).toMatchObject({ anio: 2022, cobertura: '4,5%', ejecucion_inicial: '175%', ejecucion_final: '100%', gasto_total: '522.147', gasto_por_beneficiario: '2.300,2', metodologia: 'dipres-2022' });
+    // The figures as printed in the ficha (4,5%, 2.300,2), as numbers; the amounts' pesos year beside them.
+    expect(a).toMatchObject({ anio: 2022, cobertura: 4.5, ejecucion_inicial: 175, ejecucion_final: 100, gasto_total: 522147, gasto_por_beneficiario: 2300.2, moneda_anio: 2023, metodologia: 'dipres-2022' });
+    expect(a!.fecha).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(result.outcomes).toHaveLength(3);
     // the bytes are on disk; a year's batch does not keep them all in memory
     expect(result.outcomes.every((o) => o.pdf === undefined)).toBe(true);
@@ -63,7 +65,14 @@ describe('a batch with valid and invalid inputs', () => {
     const csv = readFileSync(join(out, 'manifest.csv'), 'utf8');
     expect(csv).toBe(toCsv(rows));
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
-    expect(csv).toContain('"2.300,2"');
+    // RFC 4180 for programs: numbers with a decimal point, a cell with a comma quoted.
+    expect(csv).toContain(',4.5,175,100,522147,2300.2,2023');
+    expect(csv).toContain('"Ministerio de Economía, Fomento y Turismo"');
+    // For Excel set to es-CL: `;` between cells, decimal commas, the comma needs no quotes.
+    const excel = toCsv(rows, ';');
+    expect(excel).toContain(';4,5;175;100;522147;2300,2;2023');
+    expect(excel).toContain(';Ministerio de Economía, Fomento y Turismo;');
+    expect(excel.startsWith('\uFEFFentrada;programa_id;anio;fecha;')).toBe(true);
     expect(csv).toContain('Recuperación y Revitalización de las Lenguas Indígenas');
   });
 
@@ -178,7 +187,7 @@ describe('a damaged manifest', () => {
       ['programa-a', 'generada'],
       ['programa-b', 'generada'],
     ]);
-    expect(rows[0]).toMatchObject({ entrada: 'programa-a-2022.yaml', cobertura: '4,5%', clave: '' });
+    expect(rows[0]).toMatchObject({ entrada: 'programa-a-2022.yaml', cobertura: 4.5, clave: '' });
     expect(rows[1]!.entrada).toBe(files[1]);
   });
 });

@@ -27,3 +27,20 @@ describe('manifest order', () => {
     expect(sorted.map((r) => r.programa_id)).toEqual(['Árbol', 'nube', 'Ñandú', 'oso']);
   });
 });
+
+describe('an earlier version’s manifest (format 1, figures as printed text)', () => {
+  it('is read as format 2: its figures as numbers, S/I as null', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readManifest } = await import('../../src/batch/manifest.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'ficha-manifest-v1-')), 'manifest.json');
+    const row = { entrada: 'a.yaml', programa_id: 'a', anio: 2022, estado: 'generada', pdf: 'a-2022.pdf', cobertura: '49,9%', ejecucion_inicial: '175%', ejecucion_final: 'S/I', gasto_total: '886.072', gasto_por_beneficiario: '2.300,2' };
+    writeFileSync(file, JSON.stringify({ formato: 1, filas: [row] }));
+    const m = readManifest(file);
+    expect(m.formato).toBe(2);
+    expect(m.filas[0]).toMatchObject({ cobertura: 49.9, ejecucion_inicial: 175, ejecucion_final: null, gasto_total: 886072, gasto_por_beneficiario: 2300.2, fecha: '', moneda_anio: null });
+    writeFileSync(file, JSON.stringify({ formato: 3, filas: [] }));
+    expect(() => readManifest(file)).toThrow(/formato 1 o 2/);
+  });
+});
