@@ -1,15 +1,25 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { compose, groupMessages, type Composed, type Message } from '../mail/compose.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { compose, groupMessages, splitBySize, type Composed, type MailSettings, type Message } from '../mail/compose.js';
 import { collectPdfs, readFicha, type FichaToSend } from '../mail/fichas.js';
 import { appendJournal, defaultJournalPath, pending, readJournal, unconfirmed } from '../mail/journal.js';
-import { parseMailbox, parseRecipients } from '../mail/recipients.js';
+import { parseMailbox, readRecipients, type ParsedRecipients } from '../mail/recipients.js';
+import { recipientsTemplate } from '../mail/recipientsTemplate.js';
 import { safeServer, smtpSender } from '../mail/send.js';
+import { deadlineOf, readMailSettings } from '../mail/settings.js';
+import { count, fileSlug, sizeOf } from '../mail/spanish.js';
+import { osErrorText } from '../diagnostics/osError.js';
 import { writeAtomic } from '../output/write.js';
 import { checkOutDir } from './paths.js';
 
 export interface MailCliOptions {
-  recipients: string;
+  recipients?: string;
+  /** Writes the recipients workbook to fill (one row per program of the fichas) instead of mailing. */
+  templateRecipients?: string;
+  /** The message settings file (who signs, contact, deadline). */
+  settings?: string;
+  institution?: string;
+  contact?: string;
+  deadline?: string;
   emlDir?: string;
   send?: boolean;
   dryRun?: boolean;
@@ -38,8 +48,15 @@ export interface MailCliOptions {
  * bounded by --timeout), journalled, and the command returns 130.
  */
 export async function mailCommand(inputs: string[], opts: MailCliOptions, stop?: AbortSignal): Promise<number> {
+  if (opts.templateRecipients !== undefined) {
+    if (opts.emlDir !== undefined || opts.send || opts.dryRun) return usage('--template-recipients escribe el libro de destinatarios por llenar; no se usa con --eml-dir, --send ni --dry-run');
+    return writeRecipientsTemplate(inputs, opts.templateRecipients);
+  }
   const modes = [opts.emlDir !== undefined, opts.send === true, opts.dryRun === true].filter(Boolean).length;
-  if (modes !== 1) return usage('indique uno de --eml-dir CARPETA, --send o --dry-run');
+  if (modes !== 1) return usage('indique uno de --eml-dir CARPETA, --send o --dry-run (o --template-recipients LIBRO.xlsx)');
+  if (!opts.recipients) return usage('falta --recipients ARCHIVO (.csv o .xlsx); --template-recipients LIBRO.xlsx escribe uno por llenar');
+  const settings = mailSettings(opts);
+  if (typeof settings === 'number') return settings;
   const from = opts.from ?? process.env.FICHA_MAIL_FROM;
   // The same check as a recipient's: a line break in --from would write headers of its own (Bcc:).
   for (const [name, value, required] of [['--from (o FICHA_MAIL_FROM)', from, !opts.dryRun], ['--reply-to', opts.replyTo, false]] as const) {
@@ -60,17 +77,18 @@ export async function mailCommand(inputs: string[], opts: MailCliOptions, stop?:
     const problem = checkOutDir(opts.emlDir, '--eml-dir');
     if (problem) return usage(problem);
   }
-  let csv: string;
+  let parsed: ParsedRecipients;
   try {
-    csv = readFileSync(opts.recipients, 'utf8');
+    parsed = await readRecipients(opts.recipients);
   } catch (err) {
-    return usage(`--recipients ${opts.recipients}: no se pudo leer (${(err as NodeJS.ErrnoException).code})`);
+    return usage(`--recipients ${opts.recipients}: no se pudo leer (${osErrorText(err)})`);
   }
 
   let problems = 0;
-  const { byProgram, problems: csvProblems } = parseRecipients(csv);
-  for (const p of csvProblems) console.error(`${opts.recipients}:${p.line}: error ${p.message}`);
-  problems += csvProblems.length;
+  const { byProgram, problems: listProblems, readAs } = parsed;
+  if (readAs) console.error(`${opts.recipients}: leído como ${readAs}`);
+  for (const p of listProblems) console.error(`${p.where}: error ${p.message}`);
+  problems += listProblems.length;
 
   const { files: current, problems: missing, stale } = collectPdfs(inputs);
   for (const m of missing) console.error(m);
@@ -110,13 +128,14 @@ export async function mailCommand(inputs: string[], opts: MailCliOptions, stop?:
       held++;
       continue;
     }
-    const size = rest.fichas.reduce((s, f) => s + f.bytes.length, 0);
-    if (size > maxBytes) {
-      console.error(`mensaje a ${rest.to.join(', ')}: los adjuntos suman ${(size / 1024 / 1024).toFixed(1)} MB, más que --max-attachment ${maxMb} MB; no se envía`);
+    // Over the limit: as many messages as it takes, each under it. Only a PDF larger than the limit alone is refused.
+    const { parts, tooLarge } = splitBySize(rest, maxBytes);
+    for (const f of tooLarge) {
+      console.error(`${f.path}: pesa ${sizeOf(f.bytes.length)}, más que --max-attachment ${maxMb.toLocaleString('es-CL')} MB; no se envía`);
       refused++;
-      continue;
     }
-    toDo.push(rest);
+    if (parts.length > 1) console.error(`mensaje a ${rest.to.join(', ')}: los adjuntos suman ${sizeOf(rest.fichas.reduce((n, f) => n + f.bytes.length, 0))}; van en ${parts.length} mensajes de hasta ${maxMb.toLocaleString('es-CL')} MB`);
+    toDo.push(...parts);
   }
 
   if (opts.dryRun) {
@@ -125,20 +144,19 @@ export async function mailCommand(inputs: string[], opts: MailCliOptions, stop?:
     return problems || refused ? 1 : 0;
   }
   const composed: Composed[] = [];
-  for (const m of toDo) composed.push(await compose(m, { from: from!, replyTo: opts.replyTo, templatesDir: opts.templates }));
+  for (const m of toDo) composed.push(await compose(m, { from: from!, replyTo: opts.replyTo, templatesDir: opts.templates, settings, draft: opts.emlDir !== undefined }));
 
   let interrupted = false;
   if (opts.emlDir) {
     const names = new Set<string>();
     for (const c of composed) {
-      // Unique in this run: two messages whose first To is the same address are two files.
-      const base = c.message.fichas.length === 1 ? c.message.fichas[0]!.fileName.replace(/\.pdf$/, '') : c.message.to[0]!.replace(/[^a-z0-9.@-]/gi, '_');
+      const base = emlName(c.message);
       let name = `${base}.eml`;
-      if (names.has(name)) name = `${base}-${c.messageId.replace(/^<ficha\.(\w{8}).*$/, '$1')}.eml`;
+      // Unique in this run: two institutions of the same name (two lists of recipients) are two files.
       for (let n = 2; names.has(name); n++) name = `${base}-${n}.eml`;
       names.add(name);
       writeAtomic(opts.emlDir, name, c.raw);
-      console.log(`${join(opts.emlDir, name)}: a ${c.message.to.join(', ')}, ${c.message.fichas.length} ficha${c.message.fichas.length === 1 ? '' : 's'}`);
+      console.log(`${join(opts.emlDir, name)}: borrador a ${c.message.to.join(', ')}, ${count(c.message.fichas.length, 'ficha')}`);
       done++;
     }
   } else {
@@ -190,15 +208,68 @@ export async function mailCommand(inputs: string[], opts: MailCliOptions, stop?:
       sender.close();
     }
   }
-  const verb = opts.emlDir ? 'escritos' : 'enviados';
   const notSent = interrupted ? composed.length - done - refused - failed : 0;
   console.log(
-    `${done} ${verb}, ${skipped} omitidos (ya enviados), ${refused} rechazados, ${failed} fallidos` +
-      `${held ? `, ${held} sin confirmar` : ''}${notSent ? `, ${notSent} sin enviar (interrumpido)` : ''}${problems ? `, ${problems} problemas` : ''}` +
+    `${count(done, opts.emlDir ? 'escrito' : 'enviado')}, ${count(skipped, 'omitido')} (ya enviados), ${count(refused, 'rechazado')}, ${count(failed, 'fallido')}` +
+      `${held ? `, ${held} sin confirmar` : ''}${notSent ? `, ${notSent} sin enviar (interrumpido)` : ''}${problems ? `, ${count(problems, 'problema')}` : ''}` +
       `${opts.send ? ` · ${safeServer(smtp!)} · registro ${journalPath}` : ''}`,
   );
   if (interrupted) return 130;
   return problems || refused || failed || held ? 1 : 0;
+}
+
+/** A draft's file name: the recipients' institution and the years («servicio-nacional-del-adulto-mayor-2025»). */
+function emlName(m: Message): string {
+  const servicios = [...new Set(m.fichas.map((f) => f.servicio))];
+  const who = m.institucion ?? (servicios.length === 1 ? servicios[0]! : m.to[0]!.split('@')[1]!);
+  const years = [...new Set(m.fichas.map((f) => f.anio))].sort((a, b) => a - b);
+  const span = years.length === 1 ? `${years[0]}` : `${years[0]}-${years[years.length - 1]}`;
+  return `${fileSlug(who)}-${span}${m.part ? `-parte-${m.part.index}-de-${m.part.count}` : ''}`;
+}
+
+/** Settings from --settings, overridden by --institution, --contact and --deadline; an exit status when unusable. */
+function mailSettings(opts: MailCliOptions): MailSettings | number {
+  let settings: MailSettings = {};
+  if (opts.settings !== undefined) {
+    try {
+      const read = readMailSettings(opts.settings);
+      for (const p of read.problems) console.error(p);
+      if (read.problems.length) return 2;
+      settings = read.settings;
+    } catch (err) {
+      return usage(`--settings ${opts.settings}: no se pudo leer (${osErrorText(err)})`);
+    }
+  }
+  if (opts.institution !== undefined) settings.institucion = opts.institution;
+  if (opts.contact !== undefined) settings.contacto = opts.contact;
+  if (opts.deadline !== undefined) {
+    const date = deadlineOf(opts.deadline);
+    if (!date) return usage(`--deadline: se esperaba una fecha que exista (AAAA-MM-DD o DD/MM/AAAA); se encontró «${opts.deadline}»`);
+    settings.plazo = date;
+  }
+  return settings;
+}
+
+/** `--template-recipients LIBRO.xlsx`: the workbook to fill, one row per program of the fichas. */
+async function writeRecipientsTemplate(inputs: string[], out: string): Promise<number> {
+  const { files, problems, stale } = collectPdfs(inputs);
+  for (const p of problems) console.error(p);
+  const fichas: FichaToSend[] = [];
+  for (const f of [...files, ...stale.map((s) => s.path)]) {
+    const r = await readFicha(f);
+    if (typeof r === 'string') console.error(r);
+    else fichas.push(r);
+  }
+  if (fichas.length === 0) return usage('no hay fichas de las que sacar los programas');
+  const bytes = await recipientsTemplate(fichas);
+  try {
+    writeAtomic(dirname(resolve(out)), basename(out), bytes);
+  } catch (err) {
+    return usage(`--template-recipients ${out}: no se pudo escribir (${osErrorText(err)})`);
+  }
+  const programs = new Set(fichas.map((f) => f.programaId)).size;
+  console.log(`${out}: ${count(programs, 'programa')} por llenar (columnas to y cc; varias direcciones separadas por «;»)`);
+  return problems.length ? 1 : 0;
 }
 
 function usage(message: string): number {

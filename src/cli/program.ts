@@ -100,10 +100,11 @@ export async function main(argv: string[], startup: StartupState = {}): Promise<
 
   program
     .command('mail')
-    .description('prepara (--eml-dir) o envía (--send) por correo las fichas a cada institución, según un CSV de destinatarios')
+    .description('prepara (--eml-dir) o envía (--send) por correo las fichas a cada institución, según una lista de destinatarios (CSV o Excel)')
     .argument('<fichas...>', 'fichas PDF, carpetas o manifest.json')
-    .requiredOption('--recipients <archivo.csv>', 'destinatarios por programa: columnas programa.id,to,cc (varias direcciones separadas por ;)')
-    .option('--eml-dir <carpeta>', 'escribe un archivo .eml por mensaje, sin enviar')
+    .option('--recipients <archivo>', 'destinatarios por programa, .csv (con «,» o «;», UTF-8 o Windows-1252) o .xlsx: columnas programa.id, to, cc (varias direcciones separadas por «;») e institucion (opcional)')
+    .option('--template-recipients <libro.xlsx>', 'escribe el libro de destinatarios por llenar, una fila por programa de las fichas')
+    .option('--eml-dir <carpeta>', 'escribe un borrador .eml por mensaje (Outlook y Thunderbird lo abren para editar y enviar), sin enviar')
     .option('--send', 'envía por SMTP')
     .option('--dry-run', 'muestra quién recibiría qué, sin enviar ni escribir')
     .option('--from <dirección>', 'remitente (o FICHA_MAIL_FROM)')
@@ -117,7 +118,11 @@ export async function main(argv: string[], startup: StartupState = {}): Promise<
     .option('--include-stale', 'adjunta también las fichas que el manifiesto de la carpeta no registra como vigentes')
     .option('--resend-unconfirmed', 'envía de nuevo los mensajes que un envío interrumpido dejó sin confirmar (pudieron haber llegado)')
     .option('--timeout <s>', 'tiempo máximo de cada paso SMTP (conexión, saludo, cada respuesta), en segundos', '60')
-    .option('--max-attachment <MB>', 'tamaño máximo de los adjuntos de un mensaje', '10')
+    .option('--max-attachment <MB>', 'tamaño máximo de los adjuntos de un mensaje; las fichas que lo superan juntas van en varios mensajes', '10')
+    .option('--settings <correo.yaml>', 'firma y plazo de los mensajes: claves institucion, unidad, contacto y plazo')
+    .option('--institution <nombre>', 'institución que firma (sobre --settings)')
+    .option('--contact <contacto>', 'a quién enviar observaciones (sobre --settings)')
+    .option('--deadline <fecha>', 'fecha límite para observaciones, AAAA-MM-DD o DD/MM/AAAA (sobre --settings)')
     .option('--templates <carpeta>', 'carpeta de plantillas propia (usa su mail/)')
     .helpOption('-h, --help', 'muestra esta ayuda')
     .action(async (inputs: string[], opts) => {

@@ -91,9 +91,6 @@ export function collectPdfs(args: string[]): { files: string[]; problems: string
   return { files: [...new Set(files)], problems, stale };
 }
 
-const ONE_LINE = 220;
-const oneLine = (s: string) => (s.length > ONE_LINE ? `${s.slice(0, ONE_LINE - 1).trimEnd()}…` : s);
-
 /** Reads a ficha: its YAML (attached to the PDF) run through the stages gives names and findings. */
 export async function readFicha(path: string): Promise<FichaToSend | string> {
   let bytes: Uint8Array;
@@ -119,6 +116,7 @@ export async function readFicha(path: string): Promise<FichaToSend | string> {
     programa: p.nombre,
     servicio: p.servicio,
     ministerio: p.ministerio,
-    hallazgos: staged.view.dimensiones.map((d) => ({ dimension: d.titulo, texto: oneLine(d.hallazgos.length ? d.hallazgos.join(' ') : d.sin_hallazgos) })),
+    // Whole: a finding cut mid-word («La justificaci…») says less than the ficha, or something else.
+    hallazgos: staged.view.dimensiones.map((d) => ({ dimension: d.titulo, texto: d.hallazgos.length ? d.hallazgos.join(' ') : d.sin_hallazgos })),
   };
 }

@@ -88,7 +88,7 @@ export function pending(m: Message, journal: JournalEntry[]): Message | undefine
   const cc = m.cc.filter(lacks);
   if (to.length + cc.length === 0) return undefined;
   const fichas = m.fichas.filter((f) => [...to, ...cc].some((a) => !has.get(a)?.has(key({ nombre: f.fileName, sha256: f.sha256 }))));
-  return to.length ? { to, cc, fichas } : { to: cc, cc: [], fichas };
+  return to.length ? { ...m, to, cc, fichas } : { ...m, to: cc, cc: [], fichas };
 }
 
 /**

@@ -61,7 +61,7 @@ describe('ficha mail --eml-dir', () => {
     expect((sercotec.to as { value: { address: string }[] }).value.map((v) => v.address)).toEqual(['gestion@sercotec.cl', 'jefa@sercotec.cl']);
     expect((sercotec.cc as { value: { address: string }[] }).value.map((v) => v.address)).toEqual(['monitoreo@dipres.cl']);
     expect((sercotec.replyTo as { value: { address: string }[] }).value[0]!.address).toBe('consultas@dipres.cl');
-    expect(sercotec.subject).toBe('Fichas de monitoreo y seguimiento 2022: 2 programas de Servicio de Cooperación Técnica');
+    expect(sercotec.subject).toBe('Fichas de monitoreo y seguimiento 2022: 2 programas del Servicio de Cooperación Técnica');
     for (const body of [sercotec.text!, String(sercotec.html)]) {
       expect(body).toContain('Redes de Oportunidades de Negocios Ñuble');
       expect(body).toContain('Asesoría Técnica en Región de Aysén');
@@ -86,7 +86,7 @@ describe('ficha mail --eml-dir', () => {
     expect(code).toBe(1);
     expect(c.text()).toMatch(/destinatarios\.csv:2: error columna «to»: «gestion@sercotec» no es una dirección de correo válida/);
     expect(c.text()).toMatch(/otro-programa-2022\.pdf: .*no tiene destinatarios válidos para programa\.id «otro-programa»/);
-    expect(readdirSync(join(dir, 'eml'))).toEqual(['redes-regional-2022.eml']);
+    expect(readdirSync(join(dir, 'eml'))).toEqual(['servicio-de-cooperacion-tecnica-2022.eml']);
   });
 });
 
@@ -141,7 +141,7 @@ describe('ficha mail --send', () => {
     expect(code).toBe(1);
     expect(first.received).toHaveLength(1);
     expect(c.text()).toMatch(/rechazado, a estudios@conadi\.gob\.cl: .*550/);
-    expect(c.text()).toContain('1 enviados, 0 omitidos (ya enviados), 1 rechazados, 0 fallidos');
+    expect(c.text()).toContain('1 enviado, 0 omitidos (ya enviados), 1 rechazado, 0 fallidos');
     // The address is fixed on the server side; the rerun sends only what the journal lacks.
     const second = await smtpServer();
     c = capture();
@@ -150,7 +150,7 @@ describe('ficha mail --send', () => {
     await second.close();
     expect(again, c.text()).toBe(0);
     expect(second.received.map((r) => r.to)).toEqual([['estudios@conadi.gob.cl']]);
-    expect(c.text()).toContain('1 enviados, 1 omitidos (ya enviados)');
+    expect(c.text()).toContain('1 enviado, 1 omitido (ya enviados)');
     // --force sends everything again
     const third = await smtpServer();
     c = capture();
@@ -160,12 +160,12 @@ describe('ficha mail --send', () => {
     expect(third.received).toHaveLength(2);
   });
 
-  it('refuses a message whose attachments exceed --max-attachment', async () => {
+  it('refuses a ficha larger than --max-attachment by itself (a PDF cannot be split)', async () => {
     const { dir, opts } = setup();
     const c = capture();
     const code = await mailCommand([fichasDir], opts({ emlDir: join(dir, 'eml'), maxAttachment: '0.05' }));
     c.restore();
     expect(code).toBe(1);
-    expect(c.text()).toMatch(/más que --max-attachment 0\.05 MB; no se envía/);
+    expect(c.text()).toMatch(/redes-nacional-2022\.pdf: pesa \d+ KB, más que --max-attachment 0,05 MB; no se envía/);
   });
 });
