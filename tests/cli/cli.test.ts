@@ -15,7 +15,7 @@ describe('ficha render', () => {
     writeFileSync(input, REFERENCE_YAML);
     const r = run('render', input, '--out', join(dir, 'out'), '--quiet');
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'out'))).toEqual(['manifest.csv', 'manifest.json', 'redes-oportunidades-negocios-2022.pdf']);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['manifest.csv', 'manifest.json', 'manifest.xlsx', 'redes-oportunidades-negocios-2022.pdf']);
     expect(r.out).toContain('redes-oportunidades-negocios-2022.pdf');
     expect(r.out).toContain('1 ficha generada, 0 sin cambios, 0 con errores');
   });
