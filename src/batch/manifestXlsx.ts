@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excel, type ExcelJS } from '../output/excel.js';
 import type { ManifestRow } from './manifest.js';
 
 type Kind = 'text' | 'integer' | 'percent' | 'amount' | 'decimal' | 'date' | 'link';
@@ -70,7 +70,7 @@ function value(row: ManifestRow, c: Column): ExcelJS.CellValue {
  * widths that fit, and each PDF's name a link to the file beside the workbook.
  */
 export async function manifestWorkbook(rows: ManifestRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'ficha';
   // The workbook's own dates from its fichas, not the clock: the same manifest, the same cells.
   const latest = rows.map((r) => r.fecha).filter(Boolean).sort().pop();

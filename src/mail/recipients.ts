@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import addressparser from 'nodemailer/lib/addressparser';
+import { excel } from '../output/excel.js';
 
 /** Who gets the fichas of one program: several mailboxes each, separated by `;` in a cell. */
 export interface Recipients {
@@ -98,8 +99,7 @@ export function parseRecipients(text: string, file = 'destinatarios.csv'): Parse
 
 /** A workbook's first sheet: the header in row 1, a row per program below. */
 async function recipientsFromWorkbook(bytes: Buffer, file: string): Promise<ParsedRecipients> {
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.load(bytes as never);
   } catch {

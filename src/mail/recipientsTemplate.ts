@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excel } from '../output/excel.js';
 import type { FichaToSend } from './fichas.js';
 
 /**
@@ -11,7 +11,7 @@ export async function recipientsTemplate(fichas: FichaToSend[]): Promise<Buffer>
   for (const f of [...fichas].sort((a, b) => a.ministerio.localeCompare(b.ministerio, 'es') || a.servicio.localeCompare(b.servicio, 'es') || a.programaId.localeCompare(b.programaId))) {
     if (!programs.has(f.programaId)) programs.set(f.programaId, f);
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'ficha';
   wb.created = wb.modified = new Date(0);
   const ws = wb.addWorksheet('Destinatarios', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
