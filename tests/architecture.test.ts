@@ -21,6 +21,7 @@ const FLOORS: string[][] = [
   ['pdf'],
   ['pipeline'],
   ['batch'],
+  ['summary'],
   ['mail', 'serve'],
   ['cli'],
 ];

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { writeAtomic } from '../output/write.js';
 import { printedNumber } from '../format/format.js';
 
-export type Estado = 'generada' | 'sin cambios' | 'con errores' | 'falla interna';
+/** What became of an input; `resumen` is the row of the year's summary (ficha summary), not a ficha's. */
+export type Estado = 'generada' | 'sin cambios' | 'con errores' | 'falla interna' | 'resumen';
 
 /** One ficha of an output folder: where it came from, what became of it, its headline figures. */
 export interface ManifestRow {

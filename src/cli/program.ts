@@ -144,6 +144,22 @@ export async function main(argv: string[], startup: StartupState = {}): Promise<
     });
 
   program
+    .command('summary')
+    .description('resumen del año: un PDF con los conteos, las distribuciones y cada programa de una carpeta de fichas')
+    .argument('<carpeta>', 'carpeta de salida de ficha render (con manifest.json)')
+    .requiredOption('-o, --out <archivo.pdf>', 'el PDF del resumen (junto a las fichas, el manifiesto lo registra)')
+    .option('--ministerio <nombre>', 'sólo los programas de este ministerio (se puede repetir)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--templates <carpeta>', 'carpeta de plantillas propia (usa su resumen.hbs)')
+    .option('--no-charts', 'resumen sin gráficos')
+    .option('--date <fecha>', 'fecha del PDF (AAAA-MM-DD); por defecto el 31 de diciembre del último año resumido')
+    .option('-q, --quiet', 'no muestra el resultado')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (folder: string, opts) => {
+      const { summaryCommand } = await import('./summary.js');
+      process.exitCode = await summaryCommand(folder, opts);
+    });
+
+  program
     .command('serve')
     .description('servicio HTTP de fichas (POST /api/render, /api/validate) y editor en el navegador (GET /)')
     .option('--port <n>', 'puerto', '8080')
@@ -155,6 +171,7 @@ export async function main(argv: string[], startup: StartupState = {}): Promise<
     .option('--client-timeout <s>', 'tiempo que tiene un cliente para enviar su petición completa, en segundos (luego 408)', '10')
     .option('--body-limit <MB>', 'tamaño máximo del YAML de una petición', '2')
     .option('--cors <origen>', 'permite peticiones de este origen (p. ej. https://portal.ministerio.cl)')
+    .option('--summary <carpeta>', 'muestra el resumen del año de esta carpeta de salida en /resumen (tabla que se ordena y filtra; cada programa abre su ficha)')
     .helpOption('-h, --help', 'muestra esta ayuda')
     .action(async (opts) => {
       const { serveCommand } = await import('./serve.js');

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { buildServer } from '../serve/server.js';
 import { checkTemplatesDir } from './paths.js';
 import { osErrorText } from '../diagnostics/osError.js';
@@ -13,6 +15,7 @@ export interface ServeCliOptions {
   bodyLimit: string;
   cors?: string;
   clientTimeout?: string;
+  summary?: string;
 }
 
 /** `ficha serve`: the render API and the editor page, until Ctrl-C. */
@@ -33,7 +36,8 @@ export async function serveCommand(opts: ServeCliOptions): Promise<number> {
     const problem = checkTemplatesDir(opts.templates);
     if (problem) return usage(problem);
   }
-  const { app, close } = buildServer({ templatesDir: opts.templates, jobs, queue, timeoutMs: timeout * 1000, bodyLimitBytes: limit * 1024 * 1024, cors: opts.cors, clientTimeoutMs: clientTimeout * 1000 });
+  if (opts.summary !== undefined && !existsSync(join(opts.summary, 'manifest.json'))) return usage(`--summary ${opts.summary}: no es una carpeta de salida de ficha render (no tiene manifest.json)`);
+  const { app, close } = buildServer({ templatesDir: opts.templates, jobs, queue, timeoutMs: timeout * 1000, bodyLimitBytes: limit * 1024 * 1024, cors: opts.cors, clientTimeoutMs: clientTimeout * 1000, summaryDir: opts.summary });
   let address: string;
   try {
     address = await app.listen({ port, host: opts.host });
@@ -45,7 +49,7 @@ export async function serveCommand(opts: ServeCliOptions): Promise<number> {
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return usage(`--host ${opts.host}: la dirección no existe en esta máquina`);
     return usage(`no se pudo abrir el puerto ${port}: ${osErrorText(err)}`);
   }
-  console.log(`ficha serve: editor en ${address}/ · API en ${address}/api/render · ${jobs} worker(s), cola de ${queue} (Ctrl-C para terminar)`);
+  console.log(`ficha serve: editor en ${address}/ · API en ${address}/api/render${opts.summary ? ` · resumen en ${address}/resumen` : ''} · ${jobs} worker(s), cola de ${queue} (Ctrl-C para terminar)`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

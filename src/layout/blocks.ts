@@ -17,6 +17,8 @@ export interface Paragraph {
   align?: Align;
   /** Structure tag; H1 for the title, P otherwise. */
   tag?: 'P' | 'H1' | 'Caption';
+  /** The whole paragraph links to this file (a PDF beside the document): a Link element. */
+  link?: string;
 }
 
 export interface Heading {

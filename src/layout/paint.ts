@@ -54,6 +54,8 @@ export interface Painter {
   rule(x1: number, x2: number, y: number, lineWidth: number, color: string): void;
   /** A bookmark: level 2 opens a section, level 3 goes under the last section. */
   bookmark(title: string, level: 2 | 3): void;
+  /** A link to the file `target` (beside the document) over a box, belonging to the Link element `tag`. */
+  link(x: number, y: number, width: number, height: number, target: string, tag: Tag): void;
   /** The chart laid out for `name` at `width`, its top-left corner at (x, y). */
   chart(name: string, width: number, x: number, y: number): void;
 }

@@ -36,12 +36,18 @@ export function paragraphStyle(theme: Theme, style: Paragraph['style']): TextSty
   }
 }
 
-/** Draws one broken line at (x, y) in a column of `width`. */
-export function drawLine(frame: Frame, line: Line, x: number, y: number, width: number, style: TextStyle): void {
+/** Draws one broken line at (x, y) in a column of `width`; a link's line is also the link's area. */
+export function drawLine(frame: Frame, line: Line, x: number, y: number, width: number, style: TextStyle, link?: { target: string; tag: Tag }): void {
   const dx = style.align === 'right' ? width - line.width : style.align === 'center' ? (width - line.width) / 2 : 0;
   // Text is placed by the top of the font's box (1.15 em high); centre that box in the line's leading.
   const top = y + (style.leading - style.size * 1.15) / 2;
   frame.painter.line(line, x + dx, top, style);
+  if (link) frame.painter.link(x + dx, top, line.width, style.size * 1.15, link.target, link.tag);
+}
+
+/** A paragraph's structure element: Link for a link, else its own tag (P, H1, Note...). */
+function tagOf(p: Paragraph, fallback: string, parent: Tag): Tag {
+  return new Tag(p.link ? 'Link' : (p.tag ?? fallback), parent);
 }
 
 let nextId = 1;
@@ -53,7 +59,8 @@ const boldRuns = (runs: Run[], bold?: boolean) => (bold ? runs.map((r) => ({ ...
 export function paragraphBoxes(p: Paragraph, theme: Theme, m: TextMeasure, width: number, root: Tag): Box<Frame>[] {
   const style = { ...paragraphStyle(theme, p.style), ...(p.align ? { align: p.align } : {}) };
   const lines = breakLines(boldRuns(p.runs, style.bold), width, style.size, m);
-  const tag = new Tag(p.tag ?? (p.style === 'note' ? 'Note' : 'P'), root);
+  const tag = tagOf(p, p.style === 'note' ? 'Note' : 'P', root);
+  const link = p.link ? { target: p.link, tag } : undefined;
   const id = newId();
   return lines.map((line, index) => ({
     height: style.leading,
@@ -61,7 +68,7 @@ export function paragraphBoxes(p: Paragraph, theme: Theme, m: TextMeasure, width
     lines: { id, index, count: lines.length },
     // A label ("Revisión de Diseño:") introduces what follows: never leave it alone at a page bottom.
     keepWithNext: p.style === 'label' || (p.runs.length > 0 && p.runs.every((r) => r.bold) && /:\s*$/.test(p.runs.map((r) => r.text).join(''))),
-    draw: (f, y) => f.painter.tagged(tag, () => drawLine(f, line, f.left, y, f.width, style)),
+    draw: (f, y) => f.painter.tagged(tag, () => drawLine(f, line, f.left, y, f.width, style, link)),
   }));
 }
 
@@ -77,11 +84,13 @@ export interface CellLine {
 /** Lines of a paragraph inside a cell of `width`. */
 export function cellParagraphLines(p: Paragraph, style: TextStyle, m: TextMeasure, width: number, parent: Tag): CellLine[] {
   const lines = breakLines(boldRuns(p.runs, style.bold), width, style.size, m);
-  const tag = new Tag('P', parent);
+  const tag = new Tag(p.link ? 'Link' : 'P', parent);
+  const link = p.link ? { target: p.link, tag } : undefined;
   return lines.map((line, i) => ({
     height: style.leading,
     ...(i === 0 ? { starts: true } : {}),
-    draw: (f, x, y, w, tagged) => markIf(tagged, tag, f, () => drawLine(f, line, x, y, w, style)),
+    // A repeated (untagged) line is pagination: it gets no link of its own.
+    draw: (f, x, y, w, tagged) => markIf(tagged, tag, f, () => drawLine(f, line, x, y, w, style, tagged ? link : undefined)),
   }));
 }
 

@@ -102,7 +102,11 @@ function paragraph(n: XNode): Paragraph {
   const style = (n.attrs['class'] ?? 'body') as ParagraphStyle;
   if (!STYLES.includes(style)) throw new Error(`unknown paragraph class "${style}"`);
   const tag = n.attrs['tag'] as Paragraph['tag'];
-  return { kind: 'paragraph', style, runs: trimRuns(runs(n.children, {})), align: n.attrs['align'] as Align | undefined, tag };
+  // A link is a whole paragraph (<p><a href="x.pdf">…</a></p>): it is then one Link element.
+  const kids = n.children.filter((c) => c.tag !== '#text' || c.text.trim() !== '');
+  const link = kids.length === 1 && kids[0]!.tag === 'a' ? kids[0]!.attrs['href'] : undefined;
+  const content = link !== undefined ? kids[0]!.children : n.children;
+  return { kind: 'paragraph', style, runs: trimRuns(runs(content, {})), align: n.attrs['align'] as Align | undefined, tag, ...(link ? { link } : {}) };
 }
 
 function list(n: XNode): List {
@@ -117,6 +121,7 @@ function runs(nodes: XNode[], style: { bold?: boolean; italic?: boolean }): Run[
     else if (tag === 'b') out.push(...runs(n.children, { ...style, bold: true }));
     else if (tag === 'i') out.push(...runs(n.children, { ...style, italic: true }));
     else if (tag === 'br') out.push({ text: '\n', ...style });
+    else if (tag === 'a') throw new Error('<a> must be the whole paragraph in template markup: <p><a href="…">…</a></p>');
     else throw new Error(`unknown inline element <${tag}> in template markup`);
   }
   return out;

@@ -14,6 +14,8 @@ export interface TemplateSet {
   sources: Record<string, string>;
   ficha: Handlebars.TemplateDelegate;
   theme: Theme;
+  /** The Handlebars environment with the folder's partials and helpers, for its other documents. */
+  env: typeof Handlebars;
 }
 
 export interface Theme {
@@ -46,7 +48,25 @@ export function loadTemplates(dir = DEFAULT_TEMPLATES): TemplateSet {
   // Strict: a misspelt name in a template (an institution's own copy) is an error, not empty text.
   const ficha = compileCached(env, sources['ficha.hbs']!, options);
   const theme = JSON.parse(readFileSync(join(key, 'theme.json'), 'utf8')) as Theme;
-  const set = { dir: key, ficha, theme, sources };
+  const set = { dir: key, ficha, theme, sources, env };
   sets.set(key, set);
   return set;
+}
+
+const documents = new Map<string, Handlebars.TemplateDelegate>();
+
+/**
+ * Another document of the folder (`resumen.hbs`: the year's summary), compiled with the same
+ * partials, helpers and options as the ficha, so both speak the same markup.
+ */
+export function documentTemplate(set: TemplateSet, name: string): Handlebars.TemplateDelegate {
+  const file = join(set.dir, `${name}.hbs`);
+  let t = documents.get(file);
+  if (!t) {
+    const source = readFileSync(file, 'utf8');
+    set.sources[`${name}.hbs`] = source;
+    t = compileCached(set.env, source, { strict: true, preventIndent: true });
+    documents.set(file, t);
+  }
+  return t;
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { MANIFEST_JSON, readManifest, type ManifestRow } from '../batch/manifest.js';
+import { currentOf, type StaleFicha } from '../batch/current.js';
+import { MANIFEST_JSON } from '../batch/manifest.js';
 import { extractAttachment } from '../output/attachment.js';
 import { runStages } from '../pipeline/stages.js';
 import { osErrorText } from '../diagnostics/osError.js';
@@ -22,46 +23,13 @@ export interface FichaToSend {
   hallazgos: { dimension: string; texto: string }[];
 }
 
-/** A PDF left out because it may not be the ficha of the input as it is now. */
-export interface StaleFicha {
-  path: string;
-  reason: string;
-}
-
-const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-/**
- * Of the PDFs of a folder with a manifest (and those its rows name), those the manifest says are
- * the current fichas of their inputs, with the same bytes; the others, with why. A PDF stays in a
- * folder after its input turns invalid or its programa.id changes: the last render's manifest no
- * longer lists it as current, and mailing it would send an outdated ficha.
- */
-function currentOf(folder: string, manifestPath: string): { files: string[]; stale: StaleFicha[] } {
-  const rows = readManifest(manifestPath).filas;
-  const byName = new Map<string, ManifestRow>();
-  for (const r of rows) byName.set(r.pdf || (r.anio === null ? '' : `${r.programa_id}-${r.anio}.pdf`), r);
-  // Every PDF of the folder, and every one the manifest lists (a missing one is said too).
-  const pdfs = readdirSync(folder).filter((f) => f.toLowerCase().endsWith('.pdf'));
-  const names = [...new Set([...pdfs, ...rows.filter((r) => r.pdf).map((r) => r.pdf)])].sort();
-  const files: string[] = [];
-  const stale: StaleFicha[] = [];
-  for (const name of names) {
-    const path = join(folder, name);
-    const row = byName.get(name);
-    if (!row) stale.push({ path, reason: `no figura en ${MANIFEST_JSON} (¿de otra ejecución, o de un programa.id que cambió?)` });
-    else if (row.estado !== 'generada' && row.estado !== 'sin cambios') stale.push({ path, reason: `${MANIFEST_JSON} dice «${row.estado}» para su entrada ${row.entrada}: el PDF es de una versión anterior` });
-    else if (!existsSync(path)) stale.push({ path, reason: `${MANIFEST_JSON} la lista, pero no está en la carpeta` });
-    else if (sha256Of(path) !== row.sha256) stale.push({ path, reason: `sus bytes no son los que ${MANIFEST_JSON} registró (sha256 distinto)` });
-    else files.push(path);
-  }
-  return { files, stale };
-}
-
 /**
  * PDFs named by the arguments: files, folders (their *.pdf) and manifest.json files (their fichas).
  * A folder with a manifest, and a manifest, give only current fichas (`currentOf`); the others are
  * `stale`. A PDF named alone is taken as it is (readFicha validates its embedded input).
  */
+export type { StaleFicha };
+
 export function collectPdfs(args: string[]): { files: string[]; problems: string[]; stale: StaleFicha[] } {
   const files: string[] = [];
   const problems: string[] = [];

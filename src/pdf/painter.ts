@@ -76,6 +76,17 @@ export class PdfPainter implements Painter {
     else (this.section ?? this.doc.outline).addItem(title);
   }
 
+  link(x: number, y: number, width: number, height: number, target: string, tag: Tag): void {
+    // GoToR: another PDF, by its path relative to this one, opened at its first page. PDF/A allows
+    // it (it forbids Launch); the annotation belongs to its Link element, with a description.
+    this.doc.annotate(x, y, width, height, {
+      Subtype: 'Link',
+      A: { S: 'GoToR', F: new String(target), D: [0, 'Fit'], NewWindow: true },
+      Contents: new String(`Abrir ${target}`),
+      structParent: this.tree.element(tag),
+    } as never);
+  }
+
   chart(name: string, width: number, x: number, y: number): void {
     const scene = this.scenes.get(chartKey(name, width));
     if (scene) drawScene(this.doc, this.fontIds, scene, x, y, (t, bold, s) => this.measurer.width(t, bold ? 'bold' : 'regular', s));

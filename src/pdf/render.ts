@@ -28,6 +28,10 @@ export interface Attachment {
   name: string;
   bytes: Uint8Array;
   description: string;
+  /** MIME type; a ficha's input is YAML. */
+  type?: string;
+  /** How the file relates to the document (PDF/A-3): Source for a ficha's input, Data for a summary's table. */
+  relationship?: 'Source' | 'Data';
 }
 
 export interface PdfOptions {
@@ -108,7 +112,7 @@ export async function renderPdf(layoutDoc: LayoutDoc, opts: PdfOptions): Promise
   }
   if (opts.attachment) {
     const a = opts.attachment;
-    doc.file(Buffer.from(a.bytes), { name: a.name, type: 'application/yaml', description: a.description, relationship: 'Source', creationDate: md.date, modifiedDate: md.date } as never);
+    doc.file(Buffer.from(a.bytes), { name: a.name, type: a.type ?? 'application/yaml', description: a.description, relationship: a.relationship ?? 'Source', creationDate: md.date, modifiedDate: md.date } as never);
   }
 
   const done = collectBytes(doc);

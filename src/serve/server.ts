@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import cors from '@fastify/cors';
@@ -14,6 +14,8 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { inputJsonSchema } from '../validate/jsonSchema.js';
 import { editorPage } from './page.js';
+import { SUMMARY_SCRIPT, summaryPage } from './summaryPage.js';
+import { collectFolder, type Collected } from '../summary/collect.js';
 
 export interface ServeOptions {
   templatesDir?: string;
@@ -30,6 +32,8 @@ export interface ServeOptions {
   clientTimeoutMs?: number;
   /** The worker module (tests give one that fails); default: the renderer's. */
   workerFile?: string;
+  /** An output folder whose year is shown at /resumen (its fichas at /resumen/fichas/). */
+  summaryDir?: string;
 }
 
 const WORKER = WORKER_URL;
@@ -182,6 +186,8 @@ export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: 
   asset('editor.js', join(PACKAGE_ROOT, 'dist', 'editor', 'editor.js'), 'text/javascript; charset=utf-8');
   asset('pdf.worker.mjs', createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs'), 'text/javascript; charset=utf-8');
 
+  if (opts.summaryDir) summaryRoutes(app, opts.summaryDir);
+
   const close = async () => {
     clearInterval(cacheWrites);
     await app.close();
@@ -189,4 +195,34 @@ export function buildServer(opts: ServeOptions): { app: FastifyInstance; close: 
     flushCaches();
   };
   return { app, close };
+}
+
+/**
+ * /resumen: the folder's year as a page, /resumen/datos.json the same programs for other systems,
+ * /resumen/fichas/<pdf> each ficha. The folder is read again when its manifest changes (a new
+ * batch); only the PDFs of its current fichas are served, by name, so no request reaches another file.
+ */
+function summaryRoutes(app: FastifyInstance, dir: string): void {
+  let cached: { stamp: string; collected: Promise<Collected> } | undefined;
+  const current = () => {
+    const st = statSync(join(dir, 'manifest.json'));
+    const stamp = `${st.mtimeMs}:${st.size}`;
+    if (cached?.stamp !== stamp) cached = { stamp, collected: collectFolder(dir) };
+    return cached.collected;
+  };
+  // Read the folder once at start: the first visitor does not wait for it.
+  current().catch(() => undefined);
+  const page = "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  app.get('/resumen', async (_req, reply) => {
+    const { programs } = await current();
+    return reply.header('Content-Type', 'text/html; charset=utf-8').header('Content-Security-Policy', page).send(summaryPage(programs));
+  });
+  app.get('/resumen/tabla.js', async (_req, reply) => reply.header('Content-Type', 'text/javascript; charset=utf-8').send(SUMMARY_SCRIPT));
+  app.get('/resumen/datos.json', async () => ({ programas: (await current()).programs }));
+  app.get<{ Params: { pdf: string } }>('/resumen/fichas/:pdf', async (req, reply) => {
+    const { programs } = await current();
+    const p = programs.find((x) => x.pdf === req.params.pdf);
+    if (!p) return reply.status(404).send({ error: `${req.params.pdf} no es una ficha vigente de la carpeta` });
+    return reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `inline; filename="${p.pdf}"`).send(readFileSync(join(dir, p.pdf)));
+  });
 }

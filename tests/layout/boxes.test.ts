@@ -27,6 +27,7 @@ function recorder(): { painter: Painter; ops: string[] } {
     rule: () => ops.push(`${where()}rule`),
     bookmark: (title, level) => ops.push(`bookmark ${level} ${title}`),
     chart: (name) => ops.push(`${where()}chart ${name}`),
+    link: (_x, _y, _w, _h, target, tag) => ops.push(`${where()}link ${target} in ${path(tag)}`),
   };
   return { painter, ops };
 }
@@ -98,5 +99,26 @@ describe('typesetting without a PDF', () => {
     const afterBreak = ops.indexOf('-- page 2');
     expect(ops.slice(afterBreak + 1, afterBreak + 6)).toEqual(['Artifact(Layout): fill', 'Artifact(Layout): fill', 'Artifact(Layout): stroke 2', 'Artifact(Pagination): Región', 'Artifact(Pagination): N°']);
     expect(ops.filter((o) => o === 'Table>THead>TR>TH>P: Región')).toHaveLength(1);
+  });
+});
+
+describe('links', () => {
+  it('a paragraph that is a link is a Link element, its text and its link area drawn in it', () => {
+    const link = { kind: 'paragraph' as const, style: 'body' as const, runs: [{ text: 'Programa uno (2025)' }], link: 'uno-2025.pdf' };
+    const boxes = blocksToBoxes([{ kind: 'table', widths: [1], header: [], body: [{ cells: [{ blocks: [link], colspan: 1, align: 'left', header: false }] }] }, link], {
+      theme,
+      width: 300,
+      measure,
+      root: new Tag('Document'),
+      charts: () => false,
+    });
+    const { painter, ops } = recorder();
+    paginate({ painter, theme, left: 0, width: 300 } as Frame, boxes, { top: 0, bottom: 700 }, () => 0);
+    expect(ops.filter((o) => /Link/.test(o))).toEqual([
+      'Table>TBody>TR>TD>Link: Programa uno (2025)',
+      'Table>TBody>TR>TD>Link: link uno-2025.pdf in Table>TBody>TR>TD>Link',
+      'Link: Programa uno (2025)',
+      'Link: link uno-2025.pdf in Link',
+    ]);
   });
 });
