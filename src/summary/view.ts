@@ -81,8 +81,10 @@ function histogram(values: (number | null)[], edges: number[], band?: [number, n
   return { rows, sinDato: values.length - known.length };
 }
 
-function chart(name: string, spec: string, rows: Record<string, unknown>[], alt: string, alto: number, signals?: Record<string, unknown>): [ChartData, SummaryChart] {
+function chart(name: string, spec: string, rows: Record<string, unknown>[], alt: string, alto: number, axis?: Record<string, unknown>): [ChartData, SummaryChart] {
   const hasData = rows.some((r) => (r.n as number) > 0);
+  // Room above the tallest bar for its label: a fifth of the axis.
+  const signals = axis && { ...axis, tope: Math.max(1, ...rows.map((r) => r.n as number)) * 1.22 };
   return [
     { name, spec, rows, alt, hasData, ...(signals ? { signals } : {}) },
     { name, hay_datos: hasData, alt, alto, sin_datos: 'Ninguna ficha informa esta cifra.', nota: '' },
