@@ -21,7 +21,7 @@ const FLOORS: string[][] = [
   ['pdf'],
   ['pipeline'],
   ['batch'],
-  ['summary'],
+  ['summary', 'workbook'],
   ['mail', 'serve'],
   ['cli'],
 ];

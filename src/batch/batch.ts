@@ -35,6 +35,8 @@ export interface BatchOptions {
   interruptBudget?: number;
   /** manifest.csv's separator: `,` (default) or `;` for Excel set to es-CL. */
   csvSeparator?: CsvSeparator;
+  /** Inputs that are not files of their own (a workbook's programs, `libro.xlsx:x-2025.yaml`): their bytes. */
+  sources?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface BatchResult {
@@ -111,7 +113,8 @@ async function renderLocked(files: string[], opts: BatchOptions): Promise<BatchR
   let skipped = 0;
   for (const file of files) {
     // Read once: the key and the render see the same bytes, even if the file changes meanwhile.
-    const read = readInput(file);
+    const given = opts.sources?.get(file);
+    const read = given ? { bytes: Buffer.from(given) } : readInput(file);
     const key = read.bytes ? contentKey(read.bytes, context) : '';
     keys.set(file, key);
     const prev = prevByInput.get(file);

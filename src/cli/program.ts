@@ -36,8 +36,8 @@ export async function main(argv: string[], startup: StartupState = {}): Promise<
 
   program
     .command('render')
-    .description('renderiza cada archivo YAML (o cada .yaml de una carpeta) en <out>/<programa.id>-<anio>.pdf')
-    .argument('<entradas...>', 'archivos YAML o carpetas')
+    .description('renderiza cada archivo YAML (o cada .yaml de una carpeta, o cada programa de un libro .xlsx) en <out>/<programa.id>-<anio>.pdf')
+    .argument('<entradas...>', 'archivos YAML, carpetas o libros de Excel (ficha export)')
     .option('-o, --out <carpeta>', 'carpeta de salida', 'output')
     .option('--templates <carpeta>', 'carpeta de plantillas propia (ficha.hbs, partials/, theme.json)')
     .option('--strict', 'trata las advertencias de consistencia como errores')
@@ -157,6 +157,29 @@ export async function main(argv: string[], startup: StartupState = {}): Promise<
     .action(async (folder: string, opts) => {
       const { summaryCommand } = await import('./summary.js');
       process.exitCode = await summaryCommand(folder, opts);
+    });
+
+  program
+    .command('export')
+    .description('los archivos YAML de un año en un libro de Excel, para revisarlos y editarlos (--empty: el libro por llenar)')
+    .argument('[entradas...]', 'archivos YAML o carpetas')
+    .requiredOption('-o, --out <libro.xlsx>', 'el libro a escribir')
+    .option('--empty', 'el libro por llenar: sus hojas, columnas y listas, sin programas')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (inputs: string[], opts) => {
+      const { exportCommand } = await import('./workbook.js');
+      process.exitCode = await exportCommand(inputs, opts);
+    });
+
+  program
+    .command('import')
+    .description('un libro de Excel (ficha export) en un archivo YAML por programa y año; los errores, en su celda')
+    .argument('<libro.xlsx>', 'el libro')
+    .requiredOption('-o, --out <carpeta>', 'carpeta donde escribir los YAML')
+    .helpOption('-h, --help', 'muestra esta ayuda')
+    .action(async (book: string, opts) => {
+      const { importCommand } = await import('./workbook.js');
+      process.exitCode = await importCommand(book, opts);
     });
 
   program

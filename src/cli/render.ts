@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/report.js';
+import { readFileSync } from 'node:fs';
 import { renderBatch } from '../batch/batch.js';
 import { csvSeparatorOf } from './csvSep.js';
 import { FolderBusy } from '../batch/lock.js';
@@ -64,7 +65,20 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
   }
   const collected = collectInputs(inputs);
   for (const m of collected.missing) console.error(`${m}: no existe el archivo o la carpeta`);
+  // A workbook (ficha export) is its programs: each read as the YAML ficha import would write.
+  const sources = new Map<string, Uint8Array>();
+  let bookErrors = 0;
+  for (const book of collected.files.filter((f) => /\.xlsx$/i.test(f))) {
+    const { importWorkbook } = await import('../workbook/import.js');
+    const { printProblem } = await import('./workbook.js');
+    const { inputs: programs, problems } = await importWorkbook(readFileSync(book), book);
+    for (const p of problems) printProblem(p);
+    bookErrors += problems.filter((p) => p.severity === 'error').length;
+    for (const p of programs.filter((x) => x.ok)) sources.set(`${book}:${p.name}`, Buffer.from(p.text, 'utf8'));
+  }
+  collected.files = collected.files.flatMap((f) => (/\.xlsx$/i.test(f) ? [...sources.keys()].filter((k) => k.startsWith(`${f}:`)) : [f]));
   const files = shard ? collected.files.filter((f) => shardOf(f, shard.n) === shard.k) : collected.files;
+  if (collected.files.length === 0 && bookErrors) return 1;
   if (collected.files.length === 0) {
     console.error('no hay archivos YAML que renderizar');
     return 2;
@@ -93,6 +107,7 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
       wait: opts.wait === true,
       interruptBudget: opts.interruptBudget,
       csvSeparator,
+      sources,
       interrupted: () => interrupted,
       onDone: (o, row) => {
         progress?.clear();
@@ -114,7 +129,7 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
     }
     if (opts.failFast && result.notStarted > 0) console.error(`--fail-fast: ${result.notStarted} ficha${result.notStarted === 1 ? '' : 's'} sin iniciar tras la primera falla`);
     if (result.rows.some((r) => r.estado === 'falla interna')) return 3;
-    return result.rows.some((r) => r.estado === 'con errores') || collected.missing.length > 0 || result.manifestError ? 1 : 0;
+    return result.rows.some((r) => r.estado === 'con errores') || collected.missing.length > 0 || bookErrors > 0 || result.manifestError ? 1 : 0;
   } catch (err) {
     if (!(err instanceof FolderBusy)) throw err;
     progress?.stop();

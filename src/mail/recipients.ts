@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import addressparser from 'nodemailer/lib/addressparser';
-import { excel } from '../output/excel.js';
+import { columnLetter, excel } from '../output/excel.js';
+
+export { columnLetter };
 
 /** Who gets the fichas of one program: several mailboxes each, separated by `;` in a cell. */
 export interface Recipients {
@@ -120,13 +122,6 @@ async function recipientsFromWorkbook(bytes: Buffer, file: string): Promise<Pars
     rows.push({ line: r, cells, where: (column) => `${file}:${sheet}!${letter(column)}${r}` });
   }
   return { ...recipientsOf(headers, rows, `${file}:${sheet}!A1`), readAs: `Excel, hoja «${ws.name}»` };
-}
-
-/** Excel's name of a 1-based column: 1 -> A, 27 -> AA. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 const headerName = (h: string) => h.trim().toLowerCase();

@@ -15,3 +15,10 @@ export function excel(): typeof ExcelJS {
   loaded ??= createRequire(import.meta.url)('exceljs/dist/exceljs.min.js') as typeof ExcelJS;
   return loaded;
 }
+
+/** Excel's name of a 1-based column: 1 -> A, 27 -> AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { inputYaml } from '../output/yamlText.js';
 import { REGIONS } from '../catalogs/catalogs.js';
 import textos from './textos.json' with { type: 'json' };
 
@@ -189,6 +189,6 @@ export function sampleInput(i: number, opts: SampleOptions): SampleFile {
   // With nominal amounts every amount of a year is multiplied by the same inflactor, so the sums
   // still agree; the percentages of the indicators stay within 0..100.
   if (opts.warnings && i % 3 === 0) (input.presupuesto.subtitulos as Record<string, number>)[subtitulos[0]] = subMontos[0]! + scale;
-  const text = `# Ficha de muestra ${i + 1} (ficha sample --seed ${opts.seed}): datos inventados, textos de programas reales.\n${stringify(input, { lineWidth: 100 })}`;
+  const text = inputYaml(input, ` Ficha de muestra ${i + 1} (ficha sample --seed ${opts.seed}): datos inventados, textos de programas reales.`);
   return { name: `${input.programa.id}-${t}.yaml`, text };
 }
