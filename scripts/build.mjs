@@ -103,6 +103,8 @@ const rendererApart = {
   name: 'renderer-apart',
   setup(b) {
     b.onResolve({ filter: /^\.\/renderer\.js$/ }, (args) => (/(dispatch|batch)\.ts$/.test(args.importer) ? { path: args.path, external: true } : undefined));
+    // The workbook reader (ficha render libro.xlsx) is dist/cjs/workbook.cjs, loaded only for a workbook.
+    b.onResolve({ filter: /^\.\.\/workbook\/import\.js$/ }, (args) => (/render\.ts$/.test(args.importer) ? { path: args.path, external: true } : undefined));
   },
 };
 
@@ -139,7 +141,7 @@ await build({
 // cache (ES modules cannot use one on Node 20). Same sources and packages as above; paths that
 // were relative to the module are relative to dist/main.js, as in the ES build.
 await build({
-  entryPoints: { render: 'src/cli/render.ts', validate: 'src/cli/validate.ts', renderer: 'src/batch/renderer.ts' },
+  entryPoints: { render: 'src/cli/render.ts', validate: 'src/cli/validate.ts', renderer: 'src/batch/renderer.ts', workbook: 'src/workbook/import.ts' },
   outdir: 'dist/cjs',
   outExtension: { '.js': '.cjs' },
   bundle: true,

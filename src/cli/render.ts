@@ -69,10 +69,10 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
   const sources = new Map<string, Uint8Array>();
   let bookErrors = 0;
   for (const book of collected.files.filter((f) => /\.xlsx$/i.test(f))) {
-    const { importWorkbook } = await import('../workbook/import.js');
-    const { printProblem } = await import('./workbook.js');
+    const { commandModule } = await import('../startup/compiled.js');
+    const { importWorkbook } = await commandModule('workbook', () => import('../workbook/import.js'));
     const { inputs: programs, problems } = await importWorkbook(readFileSync(book), book);
-    for (const p of problems) printProblem(p);
+    for (const p of problems) console.error(`${p.where}: ${p.severity === 'error' ? 'error' : 'aviso'} ${p.message}${p.code ? ` [${p.code}]` : ''}`);
     bookErrors += problems.filter((p) => p.severity === 'error').length;
     for (const p of programs.filter((x) => x.ok)) sources.set(`${book}:${p.name}`, Buffer.from(p.text, 'utf8'));
   }

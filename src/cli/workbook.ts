@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { SCHEMA_FILE } from '../paths.js';
 import { osErrorText } from '../diagnostics/osError.js';
 import { writeAtomic } from '../output/write.js';
 import { sampleInputs } from '../sample/generate.js';
@@ -61,7 +62,9 @@ export async function importCommand(book: string, opts: { out: string }): Promis
   } catch (err) {
     return usage('import', `${book}: no se pudo leer (${osErrorText(err)})`);
   }
-  const { inputs, problems } = await importWorkbook(bytes, book);
+  // A new program's file starts as ficha init's do: the schema for the editor, and what it is.
+  const schema = relative(resolve(opts.out), SCHEMA_FILE).split(sep).join('/');
+  const { inputs, problems } = await importWorkbook(bytes, book, (p) => ` yaml-language-server: $schema=${schema}\n Ficha de monitoreo y seguimiento ${p.anio}: «${p.nombre}», importada de ${basename(book)} (ficha import).`);
   for (const p of problems) printProblem(p);
   let written = 0;
   for (const i of inputs.filter((x) => x.ok)) {

@@ -128,6 +128,11 @@ export async function exportWorkbook(inputs: ExportedInput[], shapeOf?: Exported
         };
       }
     });
+    // ODS: a whole number from 1 to 17.
+    if (shape.path === 'otros_atributos.ods') {
+      const col = columnLetter(headers.indexOf('valor') + 1);
+      for (let r = 2; r <= Math.max(rows.length + 1, 200); r++) ws.getCell(`${col}${r}`).dataValidation = { type: 'whole', operator: 'between', allowBlank: true, formulae: [1, 17], showErrorMessage: true, errorTitle: 'ODS no válido', error: 'Un número de ODS, de 1 a 17' };
+    }
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: headers.length } };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -52,7 +52,12 @@ const quoteSheet = (name: string) => (/^[A-Za-z0-9_]+$/.test(name) ? name : `'${
  * The workbook's programs as YAML files, each checked as `ficha validate` checks a file: every
  * problem at its cell, all at once; a program with an error is not `ok` (not written).
  */
-export async function importWorkbook(bytes: Uint8Array, file: string): Promise<{ inputs: ImportedInput[]; problems: WorkbookProblem[] }> {
+export async function importWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  /** The first comment lines of a program the workbook has none for (a new row). */
+  newComment?: (program: { id: string; anio: number; nombre: string }) => string,
+): Promise<{ inputs: ImportedInput[]; problems: WorkbookProblem[] }> {
   const book = basename(file);
   const problems: WorkbookProblem[] = [];
   const wb = new (excel().Workbook)();
@@ -85,6 +90,9 @@ export async function importWorkbook(bytes: Uint8Array, file: string): Promise<{
   const programs = sheets.get('');
   if (!programs) return { inputs: [], problems: [...problems, { where: book, severity: 'error', message: `el libro no tiene la hoja «${SHEET_NAMES['']}» (ficha export --empty escribe uno por llenar)` }] };
 
+  // Each cell's column header, to name it in messages.
+  const headerOf = new Map<string, string>();
+  for (const sh of sheets.values()) for (const r of sh.rows) for (const [h, at] of r.at) headerOf.set(at, h);
   const inputs: ImportedInput[] = [];
   const claimed = new Set<SheetRow>();
   const seen = new Map<string, SheetRow>();
@@ -104,15 +112,25 @@ export async function importWorkbook(bytes: Uint8Array, file: string): Promise<{
     seen.set(key, row);
     const cellOf = new Map<string, string>();
     const data = build(sheets, programs, row, { id: String(id), anio: Number(anio) }, [], '', cellOf, claimed, book);
-    const comment = row.cells.get(COMMENT_COLUMN);
-    const text = inputYaml(data, comment ? String(comment) : undefined);
+    const given = row.cells.get(COMMENT_COLUMN);
+    const comment = given ? String(given) : newComment?.({ id: String(id), anio: Number(anio), nombre: String((data.programa as { nombre?: unknown } | undefined)?.nombre ?? id) });
+    const text = inputYaml(data, comment);
     const name = `${id}-${anio}.yaml`;
     // Checked as the file would be: its diagnostics, each at the cell its key came from.
     const staged = runStages(name, text, { layout: false });
     let ok = true;
     for (const d of staged.diagnostics) {
       if (d.severity === 'error') ok = false;
-      problems.push({ where: `${book}:${cellFor(d.path ?? '', cellOf) ?? row.at.get(ID_COLUMN)}`, severity: d.severity === 'error' ? 'error' : 'warning', message: `${id} ${anio}: ${d.message}${d.path ? ` (${d.path})` : ''}`, code: d.code, program: String(id) });
+      const cell = cellFor(d.path ?? '', cellOf) ?? row.at.get(ID_COLUMN)!;
+      const column = headerOf.get(cell);
+      const guess = d.suggestion !== undefined && !d.message.includes(d.suggestion) ? ` ¿quiso decir «${d.suggestion}»?` : '';
+      problems.push({
+        where: `${book}:${cell}`,
+        severity: d.severity === 'error' ? 'error' : 'warning',
+        message: `${id} ${anio}${column ? `, columna «${column}»` : ''}: ${d.message}${guess}${d.path ? ` (${d.path})` : ''}`,
+        code: d.code,
+        program: String(id),
+      });
     }
     inputs.push({ name, text, where, ok });
   }

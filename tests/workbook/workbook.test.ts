@@ -82,6 +82,8 @@ describe('ficha export and ficha import', () => {
     const at = (re: RegExp) => problems.filter((p) => re.test(p.message)).map((p) => p.where);
     const regionRow = 3; // the header, then the reference's first region, then its second
     expect(at(/Narnia/)).toContain(`libro.xlsx:Regiones!D${regionRow}`);
+    // Each message names the program, the column, and what was expected.
+    expect(problems.find((p) => /Narnia/.test(p.message))!.message).toMatch(/^redes-oportunidades-negocios 2022, columna «region»: región desconocida «Región de Narnia»: se esperaba el nombre oficial/);
     expect(at(/ejecutado/)).toEqual([expect.stringMatching(/^libro\.xlsx:Presupuesto!F3$/)]);
     expect(at(/fórmula/)).toEqual([expect.stringMatching(/^libro\.xlsx:'Gasto administrativo'!D\d+$/)]);
     expect(at(/fila sin programa\.id/)).toEqual([expect.stringMatching(/^libro\.xlsx:'Hallazgos eficiencia'!A\d+$/)]);
@@ -89,6 +91,16 @@ describe('ficha export and ficha import', () => {
     expect(at(/combinadas/)).toEqual(['libro.xlsx:Recomendaciones!E2']);
     // The reference has errors: no file; the sample's formula is an error too.
     expect(inputs.find((i) => i.name.startsWith('redes-oportunidades-negocios'))!.ok).toBe(false);
+  });
+
+  it('a program the workbook has no comment for starts with the comment it is given', async () => {
+    const book = await editedBook((wb) => {
+      const ws = wb.getWorksheet('Programas')!;
+      const headers = (ws.getRow(1).values as unknown[]).slice(1);
+      ws.getRow(2).getCell(headers.indexOf('comentario del archivo') + 1).value = null;
+    });
+    const { inputs } = await importWorkbook(book, 'libro.xlsx', (p) => ` Importada: ${p.nombre} ${p.anio}`);
+    expect(inputs.find((i) => i.name.startsWith('redes-oportunidades-negocios'))!.text.split('\n')[0]).toBe('# Importada: Redes de Oportunidades de Negocios 2022');
   });
 
   it('the empty workbook has every sheet, its columns and lists, and a Léame', async () => {
