@@ -1,5 +1,5 @@
 import { excel, type ExcelJS } from '../output/excel.js';
-import type { ManifestRow } from './manifest.js';
+import type { ManifestRow } from './manifestRow.js';
 
 type Kind = 'text' | 'integer' | 'percent' | 'amount' | 'decimal' | 'date' | 'link';
 

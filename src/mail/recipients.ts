@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import addressparser from 'nodemailer/lib/addressparser';
 import { columnLetter, excel } from '../output/excel.js';
+import { closest } from '../validate/describe.js';
 
 export { columnLetter };
 
@@ -126,29 +127,12 @@ async function recipientsFromWorkbook(bytes: Buffer, file: string): Promise<Pars
 
 const headerName = (h: string) => h.trim().toLowerCase();
 
-/** The known column nearest to a missing one's (a typo, another spelling), if one is near. */
+/** The column nearest to a missing one's (a typo, another spelling), among those the list does not use. */
 function nearestHeader(missing: string, headers: string[]): string | undefined {
   const plain = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/g, '');
-  let best: { h: string; d: number } | undefined;
-  for (const h of headers.filter((x) => x && !KNOWN.includes(x))) {
-    const d = distance(plain(h), plain(missing));
-    if (d <= Math.max(1, Math.floor(missing.length / 3)) && (!best || d < best.d)) best = { h, d };
-  }
-  return best?.h;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const here = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = here;
-    }
-  }
-  return row[b.length]!;
+  const others = headers.filter((h) => h && !KNOWN.includes(h));
+  const near = closest(plain(missing), others.map(plain));
+  return near === undefined ? undefined : others.find((h) => plain(h) === near);
 }
 
 function recipientsOf(headers: string[], rows: TableRow[], headerWhere: string): ParsedRecipients {
