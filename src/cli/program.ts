@@ -148,7 +148,7 @@ export async function main(argv: string[], startup: StartupState = {}): Promise<
     .description('resumen del año: un PDF con los conteos, las distribuciones y cada programa de una carpeta de fichas')
     .argument('<carpeta>', 'carpeta de salida de ficha render (con manifest.json)')
     .requiredOption('-o, --out <archivo.pdf>', 'el PDF del resumen (junto a las fichas, el manifiesto lo registra)')
-    .option('--ministerio <nombre>', 'sólo los programas de este ministerio (se puede repetir)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--ministerio <nombre>', 'sólo los programas de este ministerio (se puede repetir)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
     .option('--templates <carpeta>', 'carpeta de plantillas propia (usa su resumen.hbs)')
     .option('--no-charts', 'resumen sin gráficos')
     .option('--date <fecha>', 'fecha del PDF (AAAA-MM-DD); por defecto el 31 de diciembre del último año resumido')

@@ -22,6 +22,10 @@ export function summaryPage(programs: SummaryProgram[]): string {
     })
     .join('\n');
   const counts = view.hallazgos.map((h) => `<li>${escape(h.dimension)}: ${escape(h.con)} con hallazgos (${escape(h.porcentaje)})</li>`).join('');
+  // Fichas by ministry and methodology, as section I of the PDF summary.
+  const byMinistry = `<table class="conteo"><caption>Fichas por ministerio y metodología</caption><thead><tr><th scope="col">Ministerio</th>${view.metodologias.map((m) => `<th scope="col">${escape(m)}</th>`).join('')}<th scope="col">Total</th></tr></thead><tbody>${view.por_ministerio
+    .map((r) => `<tr><th scope="row">${escape(r.ministerio)}</th>${r.por_metodologia.map((n) => `<td class="num">${escape(n)}</td>`).join('')}<td class="num">${escape(r.total)}</td></tr>`)
+    .join('')}<tr><th scope="row">Total</th>${view.total.por_metodologia.map((n) => `<td class="num">${escape(n)}</td>`).join('')}<td class="num">${escape(view.total.total)}</td></tr></tbody></table>`;
   const headers = ['Ministerio', 'Servicio', 'Programa', 'Año', 'Cobertura', 'Ejecución inicial', 'Ejecución final', 'Gasto total (M$)', 'Variación gasto por beneficiario', ...DIMENSIONS.map((d) => `Hallazgos ${d.corto}`)];
   const numeric = new Set([3, 4, 5, 6, 7, 8, 9, 10, 11]);
   return `<!DOCTYPE html>
@@ -44,12 +48,16 @@ export function summaryPage(programs: SummaryProgram[]): string {
   td.num { text-align: right; white-space: nowrap; }
   td.centro { text-align: center; }
   #cuenta { color: #555; }
+  table.conteo { width: auto; margin-bottom: 8px; }
+  table.conteo th { cursor: default; }
+  caption { text-align: left; font-weight: bold; padding: 4px 0; }
 </style>
 </head>
 <body>
 <header><h1>${escape(view.titulo)}: resumen del año</h1></header>
 <main>
 <p>${escape(view.alcance)}.</p>
+${byMinistry}
 <ul>${counts}</ul>
 <div class="filtros">
   <label>Ministerio <select id="ministerio"><option value="">Todos</option>${ministries.map((m) => `<option>${escape(m)}</option>`).join('')}</select></label>

@@ -1,8 +1,8 @@
 // The summary page in a real browser: Debian's Chromium driven by playwright-core (`npm run
 // check:pdf`, which .ci/run runs after installing chromium). The server runs on 127.0.0.1.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBatch } from '../../src/batch/batch.js';
@@ -42,6 +42,8 @@ describe('the summary page', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${url}/resumen`);
     const all = (await column(page, 0)).length;
+    mkdirSync(resolve(import.meta.dirname, '../../output'), { recursive: true });
+    await page.screenshot({ path: resolve(import.meta.dirname, '../../output/resumen.png') });
     expect(all).toBe(20);
 
     // Cobertura (column 4): ascending, then descending; S/I last both ways.

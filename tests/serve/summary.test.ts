@@ -31,6 +31,9 @@ describe('ficha serve --summary', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
     expect(html.match(/<tr data-ministerio=/g)).toHaveLength(rows.length);
+    // The counts of the PDF summary: fichas by ministry and methodology, with the total.
+    expect(html).toContain('Fichas por ministerio y metodología');
+    expect(html).toMatch(new RegExp(`<th scope="row">Total</th>(<td class="num">\\d+</td>)*<td class="num">${rows.length}</td>`));
     for (const r of rows) expect(html).toContain(`href="/resumen/fichas/${r.pdf}"`);
     const pdf = await fetch(`${url}/resumen/fichas/${rows[0]!.pdf}`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
