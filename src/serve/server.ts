@@ -16,6 +16,7 @@ import { inputJsonSchema } from '../validate/jsonSchema.js';
 import { editorPage } from './page.js';
 import { SUMMARY_SCRIPT, summaryPage } from './summaryPage.js';
 import { collectFolder, type Collected } from '../summary/collect.js';
+import { renderSummary } from '../summary/render.js';
 
 export interface ServeOptions {
   templatesDir?: string;
@@ -219,6 +220,13 @@ function summaryRoutes(app: FastifyInstance, dir: string): void {
   });
   app.get('/resumen/tabla.js', async (_req, reply) => reply.header('Content-Type', 'text/javascript; charset=utf-8').send(SUMMARY_SCRIPT));
   app.get('/resumen/datos.json', async () => ({ programas: (await current()).programs }));
+  // The same overview as ficha summary's PDF, made when asked, once per state of the folder.
+  let pdf: { stamp: string; bytes: Promise<Buffer> } | undefined;
+  app.get('/resumen.pdf', async (_req, reply) => {
+    const { programs } = await current();
+    if (pdf?.stamp !== cached!.stamp) pdf = { stamp: cached!.stamp, bytes: renderSummary(programs).then((r) => r.pdf) };
+    return reply.header('Content-Type', 'application/pdf').header('Content-Disposition', 'inline; filename="resumen.pdf"').send(await pdf.bytes);
+  });
   app.get<{ Params: { pdf: string } }>('/resumen/fichas/:pdf', async (req, reply) => {
     const { programs } = await current();
     const p = programs.find((x) => x.pdf === req.params.pdf);

@@ -56,7 +56,7 @@ export function summaryPage(programs: SummaryProgram[]): string {
 <body>
 <header><h1>${escape(view.titulo)}: resumen del año</h1></header>
 <main>
-<p>${escape(view.alcance)}.</p>
+<p>${escape(view.alcance)}. <a href="/resumen.pdf">El resumen en PDF</a> (con sus gráficos) · <a href="/resumen/datos.json">los datos en JSON</a></p>
 ${byMinistry}
 <ul>${counts}</ul>
 <div class="filtros">

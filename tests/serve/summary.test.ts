@@ -6,6 +6,7 @@ import { renderBatch } from '../../src/batch/batch.js';
 import { readManifest } from '../../src/batch/manifest.js';
 import { sampleInputs } from '../../src/sample/generate.js';
 import { buildServer } from '../../src/serve/server.js';
+import { readPdf } from '../pdfRead.js';
 
 let dir = '';
 let server: ReturnType<typeof buildServer>;
@@ -41,6 +42,12 @@ describe('ficha serve --summary', () => {
     const data = (await (await fetch(`${url}/resumen/datos.json`)).json()) as { programas: { pdf: string }[] };
     expect(data.programas.map((p) => p.pdf).sort()).toEqual(rows.map((r) => r.pdf).sort());
     expect((await fetch(`${url}/resumen/tabla.js`)).headers.get('content-type')).toMatch(/javascript/);
+    // The PDF summary of the same folder, linked from the page.
+    expect(html).toContain('href="/resumen.pdf"');
+    const summary = await fetch(`${url}/resumen.pdf`);
+    expect(summary.headers.get('content-type')).toBe('application/pdf');
+    const text = (await readPdf(new Uint8Array(await summary.arrayBuffer()))).text;
+    expect(text).toContain(`${rows.length} fichas de`);
   });
 
   it('serves no other file of the folder, nor any outside it', async () => {
