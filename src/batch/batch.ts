@@ -11,6 +11,7 @@ import { contentKey, keyContext } from './contentKey.js';
 import { dispatch } from './dispatch.js';
 import { lockFolder } from './lock.js';
 import { manifestPath, readManifest, updateRows, writeManifest, type CsvSeparator, type ManifestRow } from './manifest.js';
+import { pageCount } from '../output/pages.js';
 import type { RenderJob, RenderOutcome } from './renderOne.js';
 import { osErrorText } from '../diagnostics/osError.js';
 
@@ -93,7 +94,7 @@ async function previousRows(out: string, warnings: string[]): Promise<ManifestRo
     const pdf = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     const own = await inputOfPdf(pdf);
     if (!own || own.fileName !== name) continue;
-    const pages = (bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    const pages = pageCount(bytes);
     rebuilt.push(rowOf({ file: own.name, ms: 0, diagnostics: own.diagnostics, pdf, fileName: name, pages, summary: own.summary }, ''));
   }
   warnings.push(`${manifestPath(out)} estaba dañado: se reconstruyó a partir de ${rebuilt.length} PDF de la carpeta (sus fichas se generan de nuevo con --changed)`);

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderFicha, runStages, type FichaSummary } from '../pipeline/pipeline.js';
 import { readInput } from '../load/readInput.js';
+import { pageCount } from '../output/pages.js';
 import { LIMITS } from '../load/limits.js';
 
 export interface RenderJob {
@@ -53,7 +54,7 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
     // The text is only for diagnostics' excerpts.
     const base = { file: job.file, ms: performance.now() - start, diagnostics: result.diagnostics, text: result.diagnostics.length ? text : undefined, summary: result.summary, identity: result.identity };
     if (!result.pdf || !result.fileName || hasErrors(result.diagnostics)) return base;
-    const pages = (result.pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    const pages = pageCount(result.pdf);
     return { ...base, pdf: new Uint8Array(result.pdf.buffer, result.pdf.byteOffset, result.pdf.length), fileName: result.fileName, pages };
   } catch (err) {
     const e = err as Error;

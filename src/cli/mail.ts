@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { compose, groupMessages, splitBySize, type Composed, type MailSettings, type Message } from '../mail/compose.js';
+import { compose, groupMessages, messageContext, splitBySize, type Composed, type MailSettings, type Message } from '../mail/compose.js';
 import { collectPdfs, readFicha, type FichaToSend } from '../mail/fichas.js';
 import { appendJournal, defaultJournalPath, pending, readJournal, unconfirmed } from '../mail/journal.js';
 import { parseMailbox, readRecipients, type ParsedRecipients } from '../mail/recipients.js';
@@ -220,8 +220,7 @@ export async function mailCommand(inputs: string[], opts: MailCliOptions, stop?:
 
 /** A draft's file name: the recipients' institution and the years («servicio-nacional-del-adulto-mayor-2025»). */
 function emlName(m: Message): string {
-  const servicios = [...new Set(m.fichas.map((f) => f.servicio))];
-  const who = m.institucion ?? (servicios.length === 1 ? servicios[0]! : m.to[0]!.split('@')[1]!);
+  const who = messageContext(m).institucion ?? m.to[0]!.split('@')[1]!;
   const years = [...new Set(m.fichas.map((f) => f.anio))].sort((a, b) => a - b);
   const span = years.length === 1 ? `${years[0]}` : `${years[0]}-${years[years.length - 1]}`;
   return `${fileSlug(who)}-${span}${m.part ? `-parte-${m.part.index}-de-${m.part.count}` : ''}`;

@@ -70,9 +70,9 @@ export async function renderCommand(inputs: string[], opts: RenderCliOptions): P
   let bookErrors = 0;
   for (const book of collected.files.filter((f) => /\.xlsx$/i.test(f))) {
     const { commandModule } = await import('../startup/compiled.js');
-    const { importWorkbook } = await commandModule('workbook', () => import('../workbook/import.js'));
+    const { importWorkbook, formatProblem } = await commandModule('workbook', () => import('../workbook/import.js'));
     const { inputs: programs, problems } = await importWorkbook(readFileSync(book), book);
-    for (const p of problems) console.error(`${p.where}: ${p.severity === 'error' ? 'error' : 'aviso'} ${p.message}${p.code ? ` [${p.code}]` : ''}`);
+    for (const p of problems) console.error(formatProblem(p));
     bookErrors += problems.filter((p) => p.severity === 'error').length;
     for (const p of programs.filter((x) => x.ok)) sources.set(`${book}:${p.name}`, Buffer.from(p.text, 'utf8'));
   }

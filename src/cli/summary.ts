@@ -5,6 +5,7 @@ import { lockFolder, FolderBusy } from '../batch/lock.js';
 import { manifestPath, readManifest, updateRows, writeManifest, type ManifestRow } from '../batch/manifest.js';
 import { osErrorText } from '../diagnostics/osError.js';
 import { writeAtomic } from '../output/write.js';
+import { pageCount } from '../output/pages.js';
 import { collectFolder } from '../summary/collect.js';
 import { byMinistries } from '../summary/filter.js';
 import { renderSummary } from '../summary/render.js';
@@ -61,7 +62,7 @@ export async function summaryCommand(folder: string, opts: SummaryCliOptions): P
   } catch (err) {
     return usage(`--out ${opts.out}: no se pudo escribir (${osErrorText(err)})`);
   }
-  const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  const pages = pageCount(pdf);
   const note = await recordInManifest(out, pdf, pages, view.anios, ministerios);
   if (note) console.error(`aviso: ${note}`);
   if (!opts.quiet) {

@@ -5,14 +5,10 @@ import { osErrorText } from '../diagnostics/osError.js';
 import { writeAtomic } from '../output/write.js';
 import { sampleInputs } from '../sample/generate.js';
 import { exportWorkbook, inputOf } from '../workbook/export.js';
-import { importWorkbook, type WorkbookProblem } from '../workbook/import.js';
+import { formatProblem, importWorkbook } from '../workbook/import.js';
 import { collectInputs } from './inputs.js';
 import { checkOutDir } from './paths.js';
 
-/** `file:Hoja!C12: error message [code]`, the way every diagnostic of ficha reads. */
-export function printProblem(p: WorkbookProblem): void {
-  console.error(`${p.where}: ${p.severity === 'error' ? 'error' : 'aviso'} ${p.message}${p.code ? ` [${p.code}]` : ''}`);
-}
 
 /**
  * `ficha export input/ --out libro.xlsx`: a year's YAML files as one workbook, to review and edit
@@ -65,7 +61,7 @@ export async function importCommand(book: string, opts: { out: string }): Promis
   // A new program's file starts as ficha init's do: the schema for the editor, and what it is.
   const schema = relative(resolve(opts.out), SCHEMA_FILE).split(sep).join('/');
   const { inputs, problems } = await importWorkbook(bytes, book, (p) => ` yaml-language-server: $schema=${schema}\n Ficha de monitoreo y seguimiento ${p.anio}: «${p.nombre}», importada de ${basename(book)} (ficha import).`);
-  for (const p of problems) printProblem(p);
+  for (const p of problems) console.error(formatProblem(p));
   let written = 0;
   for (const i of inputs.filter((x) => x.ok)) {
     writeAtomic(opts.out, i.name, Buffer.from(i.text, 'utf8'));

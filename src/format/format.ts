@@ -71,3 +71,10 @@ export function printedNumber(text: string): number | null {
   const t = text.replace(/[%\s]/g, '').replace(/\./g, '').replace(',', '.');
   return /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
+
+/** «2023», «2023 y 2024», «2022, 2023 y 2024». */
+export function listOf(items: readonly (string | number)[]): string {
+  const s = items.map(String);
+  if (s.length <= 1) return s[0] ?? '';
+  return `${s.slice(0, -1).join(', ')} y ${s[s.length - 1]}`;
+}

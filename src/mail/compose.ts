@@ -6,7 +6,8 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { FichaToSend } from './fichas.js';
 import type { Recipients } from './recipients.js';
-import { count, deInstitution, listOf, longDate } from './spanish.js';
+import { listOf } from '../format/format.js';
+import { count, deInstitution, longDate } from './spanish.js';
 
 /** One message: every ficha for the same To and Cc goes in it, one PDF attachment each. */
 export interface Message {
@@ -78,12 +79,18 @@ export function groupMessages(fichas: FichaToSend[], recipients: Map<string, Rec
 export function splitBySize(m: Message, maxBytes: number): { parts: Message[]; tooLarge: FichaToSend[] } {
   const tooLarge = m.fichas.filter((f) => f.bytes.length > maxBytes);
   const groups: FichaToSend[][] = [];
-  let size = Infinity;
+  let current: FichaToSend[] = [];
+  let size = 0;
   for (const f of m.fichas.filter((x) => x.bytes.length <= maxBytes)) {
-    if (size + f.bytes.length > maxBytes) groups.push([]), (size = 0);
-    groups[groups.length - 1]!.push(f);
+    if (current.length && size + f.bytes.length > maxBytes) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(f);
     size += f.bytes.length;
   }
+  if (current.length) groups.push(current);
   const parts = groups.map((fichas, i) => ({ ...m, fichas, ...(groups.length > 1 ? { part: { index: i + 1, count: groups.length } } : {}) }));
   return { parts, tooLarge };
 }

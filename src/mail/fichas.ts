@@ -3,8 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { currentOf, type StaleFicha } from '../batch/current.js';
 import { MANIFEST_JSON } from '../batch/manifest.js';
-import { extractAttachment } from '../output/attachment.js';
-import { runStages } from '../pipeline/stages.js';
+import { stagedOfPdf } from '../batch/pdfInput.js';
 import { osErrorText } from '../diagnostics/osError.js';
 
 /** One ficha to send: its bytes, and what its own embedded YAML says of it. */
@@ -67,9 +66,9 @@ export async function readFicha(path: string): Promise<FichaToSend | string> {
   } catch (err) {
     return `${path}: no se pudo leer (${(err as NodeJS.ErrnoException).code})`;
   }
-  const attached = await extractAttachment(bytes).catch(() => undefined);
-  if (!attached) return `${path}: no es una ficha de ficha (no trae el YAML de entrada adjunto)`;
-  const staged = runStages(attached.name, attached.content, { layout: false });
+  const read = await stagedOfPdf(bytes);
+  if (read === 'sin-adjunto') return `${path}: no es una ficha de ficha (no trae el YAML de entrada adjunto)`;
+  const { staged } = read;
   if (!staged.input || !staged.view) return `${path}: el YAML adjunto no es válido con esta versión de ficha`;
   const p = staged.input.programa;
   // The attachment is named from the ficha's own data, whatever the file is called on disk.

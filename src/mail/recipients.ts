@@ -5,8 +5,6 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { columnLetter, excel } from '../output/excel.js';
 import { closest } from '../validate/describe.js';
 
-export { columnLetter };
-
 /** Who gets the fichas of one program: several mailboxes each, separated by `;` in a cell. */
 export interface Recipients {
   programaId: string;

@@ -1,11 +1,4 @@
-/** Small pieces of Spanish grammar the messages need: lists, plurals, «del» / «de la», sizes. */
-
-/** «2023», «2023 y 2024», «2022, 2023 y 2024». */
-export function listOf(items: readonly (string | number)[]): string {
-  const s = items.map(String);
-  if (s.length <= 1) return s[0] ?? '';
-  return `${s.slice(0, -1).join(', ')} y ${s[s.length - 1]}`;
-}
+/** Small pieces of Spanish grammar the messages need: plurals, «del» / «de la», sizes, dates. */
 
 /** «1 ficha», «3 fichas»; `plural` for words not made with -s. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {

@@ -1,18 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { currentOf, type StaleFicha } from '../batch/current.js';
 import { MANIFEST_JSON } from '../batch/manifest.js';
+import type { DimensionId } from '../metrics/rules.js';
 import { isMarker, type Value } from '../metrics/value.js';
-import { extractAttachment } from '../output/attachment.js';
-import { runStages } from '../pipeline/stages.js';
+import { stagedOfPdf } from '../batch/pdfInput.js';
 
-/** The three dimensions of section II, in the ficha's order. */
-export const DIMENSIONS = [
+/** The three dimensions of section II, in the ficha's order, with their titles in the summary. */
+export const DIMENSIONS: readonly { id: DimensionId; titulo: string; corto: string }[] = [
   { id: 'focalizacion', titulo: 'Focalización y Cobertura', corto: 'Focalización' },
   { id: 'eficiencia', titulo: 'Eficiencia y ejecución presupuestaria', corto: 'Eficiencia' },
   { id: 'eficacia', titulo: 'Eficacia', corto: 'Eficacia' },
-] as const;
-export type DimensionId = (typeof DIMENSIONS)[number]['id'];
+];
+export type { DimensionId };
 
 /** One ficha as the summary sees it: who, year t's headline figures, and each dimension's verdict. */
 export interface SummaryProgram {
@@ -73,10 +73,9 @@ export function sortPrograms(programs: SummaryProgram[]): SummaryProgram[] {
 }
 
 async function readProgram(path: string): Promise<SummaryProgram | string> {
-  const bytes = readFileSync(path);
-  const attached = await extractAttachment(bytes).catch(() => undefined);
-  if (!attached) return 'no trae el YAML de entrada adjunto';
-  const staged = runStages(attached.name, attached.content, { layout: false });
+  const read = await stagedOfPdf(readFileSync(path));
+  if (read === 'sin-adjunto') return 'no trae el YAML de entrada adjunto';
+  const { staged } = read;
   if (!staged.input || !staged.ficha || !staged.view) return 'el YAML adjunto no es válido con esta versión de ficha';
   const { input, ficha, view } = staged;
   const f = ficha.figures;
@@ -98,7 +97,7 @@ async function readProgram(path: string): Promise<SummaryProgram | string> {
     servicio: input.programa.servicio,
     ministerio: input.programa.ministerio,
     metodologia: input.ficha.metodologia,
-    pdf: path.split(/[\\/]/).pop()!,
+    pdf: basename(path),
     cobertura: num(f.cobertura[t]),
     ejecucionInicial: num(f.ejecucion_inicial[t]),
     ejecucionFinal: num(f.ejecucion_final[t]),

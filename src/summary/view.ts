@@ -1,4 +1,4 @@
-import { money, num, pct } from '../format/format.js';
+import { listOf, money, num, pct } from '../format/format.js';
 import type { ChartData } from '../present/chartData.js';
 import { DIMENSIONS, type DimensionId, type SummaryProgram } from './collect.js';
 
@@ -47,7 +47,6 @@ export interface SummaryView {
 }
 
 const fmtPct = (v: number | null) => (v === null ? 'S/I' : pct(v, 1));
-const listEs = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} y ${xs[xs.length - 1]}`);
 
 /** Bins of a distribution: a label, and whether a value falls in it. */
 interface Bin {
@@ -96,7 +95,7 @@ const bandText = (b: [number, number]) => `${num(b[0], 0)}–${num(b[1], 0)}%`;
 /** The year at a glance: counts, distributions against their bands, findings, every program. */
 export function summaryView(programs: SummaryProgram[], opts: { ministerios?: string[]; charts?: boolean } = {}): { view: SummaryView; charts: Record<string, ChartData> } {
   const years = [...new Set(programs.map((p) => p.anio))].sort((a, b) => a - b);
-  const anios = listEs(years.map(String));
+  const anios = listOf(years);
   const ministries = [...new Set(programs.map((p) => p.ministerio))];
   const methods = [...new Set(programs.map((p) => p.metodologia))].sort();
   const count = (ps: SummaryProgram[]) => num(ps.length, 0);
@@ -173,7 +172,7 @@ export function summaryView(programs: SummaryProgram[], opts: { ministerios?: st
     return { ministerio: m, servicios: [...new Set(ofMinistry.map((p) => p.servicio))].map((servicio) => ({ servicio, filas: ofMinistry.filter((p) => p.servicio === servicio).map(row) })) };
   });
 
-  const filtro = opts.ministerios?.length ? listEs(opts.ministerios) : '';
+  const filtro = opts.ministerios?.length ? listOf(opts.ministerios) : '';
   const view: SummaryView = {
     titulo: `Monitoreo y Seguimiento Oferta Pública ${anios}`,
     anios,

@@ -1,7 +1,4 @@
-import { columnLetter } from '../output/excel.js';
 import { parentColumn, type TableShape } from './tables.js';
-
-export { columnLetter };
 
 /** «Programas»' column for the comment a file starts with (kept, so a file comes back as it was). */
 export const COMMENT_COLUMN = 'comentario del archivo';

@@ -1,9 +1,9 @@
 import { parseDocument } from 'yaml';
 import { REGION_NAMES } from '../catalogs/catalogs.js';
-import { excel, type ExcelJS } from '../output/excel.js';
+import { columnLetter, excel, type ExcelJS } from '../output/excel.js';
 import { ruleSetIds } from '../rulesets/rulesets.js';
 import { fieldKind } from './fieldKinds.js';
-import { columnLetter, COMMENT_COLUMN, keyColumns, rowKeyColumn } from './columns.js';
+import { COMMENT_COLUMN, keyColumns, rowKeyColumn } from './columns.js';
 import { flatten, sheetName, type Flattened, type TableShape } from './tables.js';
 
 /** One input file as the workbook takes it: its data, and the comment it starts with. */

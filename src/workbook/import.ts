@@ -14,9 +14,10 @@ export interface WorkbookProblem {
   severity: 'error' | 'warning';
   message: string;
   code?: string;
-  /** The program the problem keeps from being written, if any. */
-  program?: string;
 }
+
+/** `libro.xlsx:Hoja!C12: error message [code]`, the way every diagnostic of ficha reads. */
+export const formatProblem = (p: WorkbookProblem) => `${p.where}: ${p.severity === 'error' ? 'error' : 'aviso'} ${p.message}${p.code ? ` [${p.code}]` : ''}`;
 
 /** One program and year read from the workbook: its YAML as `ficha import` writes it. */
 export interface ImportedInput {
@@ -83,16 +84,14 @@ export async function importWorkbook(
     const byOwner = new Map<string, SheetRow[]>();
     for (const r of rows) {
       const k = ownerKey(r.cells.get(ID_COLUMN), r.cells.get(YEAR_COLUMN));
-      byOwner.set(k, [...(byOwner.get(k) ?? []), r]);
+      if (byOwner.has(k)) byOwner.get(k)!.push(r);
+      else byOwner.set(k, [r]);
     }
     sheets.set(path, { name: ws.name, shape, headers, rows, byOwner });
   }
   const programs = sheets.get('');
   if (!programs) return { inputs: [], problems: [...problems, { where: book, severity: 'error', message: `el libro no tiene la hoja «${SHEET_NAMES['']}» (ficha export --empty escribe uno por llenar)` }] };
 
-  // Each cell's column header, to name it in messages.
-  const headerOf = new Map<string, string>();
-  for (const sh of sheets.values()) for (const r of sh.rows) for (const [h, at] of r.at) headerOf.set(at, h);
   const inputs: ImportedInput[] = [];
   const claimed = new Set<SheetRow>();
   const seen = new Map<string, SheetRow>();
@@ -104,14 +103,14 @@ export async function importWorkbook(
       problems.push({ where, severity: 'error', message: 'fila sin programa.id: cada programa necesita su id (letras minúsculas, números y guiones)' });
       continue;
     }
-    const key = `${id}|${anio}`;
+    const key = ownerKey(id, anio);
     if (seen.has(key)) {
-      problems.push({ where, severity: 'error', message: `programa.id «${id}» y ficha.anio ${anio} repetidos (también en la fila ${seen.get(key)!.row}): un programa y año por fila`, program: String(id) });
+      problems.push({ where, severity: 'error', message: `programa.id «${id}» y ficha.anio ${anio} repetidos (también en la fila ${seen.get(key)!.row}): un programa y año por fila` });
       continue;
     }
     seen.set(key, row);
-    const cellOf = new Map<string, string>();
-    const data = build(sheets, programs, row, { id: String(id), anio: Number(anio) }, [], '', cellOf, claimed, book);
+    const cellOf: CellsOf = new Map();
+    const data = build(sheets, programs, row, { id: String(id), anio: Number(anio) }, [], '', cellOf, claimed);
     const given = row.cells.get(COMMENT_COLUMN);
     const comment = given ? String(given) : newComment?.({ id: String(id), anio: Number(anio), nombre: String((data.programa as { nombre?: unknown } | undefined)?.nombre ?? id) });
     const text = inputYaml(data, comment);
@@ -121,15 +120,13 @@ export async function importWorkbook(
     let ok = true;
     for (const d of staged.diagnostics) {
       if (d.severity === 'error') ok = false;
-      const cell = cellFor(d.path ?? '', cellOf) ?? row.at.get(ID_COLUMN)!;
-      const column = headerOf.get(cell);
+      const cell = cellFor(d.path ?? '', cellOf) ?? { at: row.at.get(ID_COLUMN)!, column: ID_COLUMN };
       const guess = d.suggestion !== undefined && !d.message.includes(d.suggestion) ? ` ¿quiso decir «${d.suggestion}»?` : '';
       problems.push({
-        where: `${book}:${cell}`,
+        where: `${book}:${cell.at}`,
         severity: d.severity === 'error' ? 'error' : 'warning',
-        message: `${id} ${anio}${column ? `, columna «${column}»` : ''}: ${d.message}${guess}${d.path ? ` (${d.path})` : ''}`,
+        message: `${id} ${anio}, columna «${cell.column}»: ${d.message}${guess}${d.path ? ` (${d.path})` : ''}`,
         code: d.code,
-        program: String(id),
       });
     }
     inputs.push({ name, text, where, ok });
@@ -225,8 +222,11 @@ function cellValue(cell: ExcelJS.Cell, path: string, where: string, problems: Wo
   return text;
 }
 
+/** Where each YAML path's value came from: its cell and that cell's column header. */
+type CellsOf = Map<string, { at: string; column: string }>;
+
 /** The cell a YAML path's value came from, or the nearest enclosing one's. */
-function cellFor(path: string, cellOf: Map<string, string>): string | undefined {
+function cellFor(path: string, cellOf: CellsOf): { at: string; column: string } | undefined {
   // Diagnostics write list items both ways: regiones[1].region and regiones.1.region.
   const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
   for (let n = parts.length; n > 0; n--) {
@@ -248,9 +248,8 @@ function build(
   owner: { id: string; anio: number },
   parentNumbers: number[],
   yamlBase: string,
-  cellOf: Map<string, string>,
+  cellOf: CellsOf,
   claimed: Set<SheetRow>,
-  book: string,
 ): Record<string, unknown> {
   const obj: Record<string, unknown> = {};
   const at = (rel: string) => (yamlBase ? `${yamlBase}.${rel}` : rel);
@@ -258,7 +257,7 @@ function build(
     const v = row.cells.get(field);
     if (v === undefined) continue;
     const yamlPath = at(field);
-    cellOf.set(yamlPath, row.at.get(field)!);
+    cellOf.set(yamlPath, { at: row.at.get(field)!, column: field });
     if (v === EMPTY_LIST) setPath(obj, field, []);
     else if (v === EMPTY_MAP) setPath(obj, field, {});
     else if (typeof v === 'string' && v.startsWith('→ ')) {
@@ -279,8 +278,9 @@ function build(
           field,
           items.map((r, i) => {
             const itemPath = `${yamlPath}.${i}`;
-            cellOf.set(itemPath, r.at.get(scalarItems ? 'valor' : keyCol)!);
-            return scalarItems ? (r.cells.get('valor') ?? null) : build(sheets, child, r, owner, [...parentNumbers, Number(r.cells.get(keyCol))], itemPath, cellOf, claimed, book);
+            const column = scalarItems ? 'valor' : keyCol;
+            cellOf.set(itemPath, { at: r.at.get(column)!, column });
+            return scalarItems ? (r.cells.get('valor') ?? null) : build(sheets, child, r, owner, [...parentNumbers, Number(r.cells.get(keyCol))], itemPath, cellOf, claimed);
           }),
         );
       } else {
@@ -288,8 +288,9 @@ function build(
         for (const r of mine) {
           const key = String(r.cells.get(keyCol) ?? '');
           const entryPath = `${yamlPath}.${key}`;
-          cellOf.set(entryPath, r.at.get(scalarItems ? 'valor' : keyCol)!);
-          map[key] = scalarItems ? (r.cells.get('valor') ?? null) : build(sheets, child, r, owner, parentNumbers, entryPath, cellOf, claimed, book);
+          const column = scalarItems ? 'valor' : keyCol;
+          cellOf.set(entryPath, { at: r.at.get(column)!, column });
+          map[key] = scalarItems ? (r.cells.get('valor') ?? null) : build(sheets, child, r, owner, parentNumbers, entryPath, cellOf, claimed);
         }
         setPath(obj, field, map);
       }

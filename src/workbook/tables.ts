@@ -141,8 +141,9 @@ export function flatten(programs: Record<string, unknown>[]): Flattened {
         for (const [k, v] of Object.entries(value)) {
           const r: FlatRow = { program: row.program, parents: parentNumbers, key: Number(k), cells: new Map() };
           child.rows.push(r);
-          if (isPlainObject(v) && !isKeyedMap(v)) for (const [f, x] of Object.entries(v)) walk(child, r, `${full}{}`, f, x, parents, parentNumbers);
-          else walk(child, r, `${full}{}`, 'valor', v, parents, parentNumbers);
+          // A block inside a map entry is a sheet named by the map's path and its field (no key).
+          if (isPlainObject(v) && !isKeyedMap(v)) for (const [f, x] of Object.entries(v)) walk(child, r, full, f, x, parents, parentNumbers);
+          else walk(child, r, full, 'valor', v, parents, parentNumbers);
         }
         return;
       }
@@ -157,15 +158,6 @@ export function flatten(programs: Record<string, unknown>[]): Flattened {
     const row: FlatRow = { program, parents: [], cells: new Map() };
     programsTable.rows.push(row);
     walk(programsTable, row, '', '', p, [], []);
-  }
-  // Table paths as flatten names them use [] for list items and {} for map entries; sheets use [].
-  for (const [path, t] of [...tables]) {
-    const clean = path.replace(/\{\}/g, '');
-    if (clean !== path) {
-      tables.delete(path);
-      t.shape.path = clean;
-      tables.set(clean, t);
-    }
   }
   return { tables };
 }

@@ -32,6 +32,9 @@ function recorder(): { painter: Painter; ops: string[] } {
   return { painter, ops };
 }
 
+/** Blocks set in a 300-point column, with no charts laid out. */
+const typeset = (blocks: Block[]) => blocksToBoxes(blocks, { theme, width: 300, measure, root: new Tag('Document'), charts: () => false });
+
 const p = (text: string, bold = false) => ({ kind: 'paragraph' as const, style: 'body' as const, runs: [{ text, bold }] });
 const cell = (text: string, header = false) => ({ blocks: [p(text)], colspan: 1, align: 'left' as const, header });
 
@@ -85,13 +88,7 @@ describe('typesetting without a PDF', () => {
 
   it('repeats a table header after a page break as pagination, outside the structure', () => {
     const body = Array.from({ length: 30 }, (_, i) => ({ cells: [cell(`Región ${i + 1}`, true), cell(String(i))] }));
-    const boxes = blocksToBoxes([{ kind: 'table', widths: [1, 1], header: [{ cells: [cell('Región'), cell('N°')] }], body }], {
-      theme,
-      width: 300,
-      measure,
-      root: new Tag('Document'),
-      charts: () => false,
-    });
+    const boxes = typeset([{ kind: 'table', widths: [1, 1], header: [{ cells: [cell('Región'), cell('N°')] }], body }]);
     const { painter, ops } = recorder();
     let pages = 1;
     paginate({ painter, theme, left: 0, width: 300 } as Frame, boxes, { top: 0, bottom: 200 }, () => (ops.push(`-- page ${++pages}`), pages));
@@ -105,13 +102,7 @@ describe('typesetting without a PDF', () => {
 describe('links', () => {
   it('a paragraph that is a link is a Link element, its text and its link area drawn in it', () => {
     const link = { kind: 'paragraph' as const, style: 'body' as const, runs: [{ text: 'Programa uno (2025)' }], link: 'uno-2025.pdf' };
-    const boxes = blocksToBoxes([{ kind: 'table', widths: [1], header: [], body: [{ cells: [{ blocks: [link], colspan: 1, align: 'left', header: false }] }] }, link], {
-      theme,
-      width: 300,
-      measure,
-      root: new Tag('Document'),
-      charts: () => false,
-    });
+    const boxes = typeset([{ kind: 'table', widths: [1], header: [], body: [{ cells: [{ blocks: [link], colspan: 1, align: 'left', header: false }] }] }, link]);
     const { painter, ops } = recorder();
     paginate({ painter, theme, left: 0, width: 300 } as Frame, boxes, { top: 0, bottom: 700 }, () => 0);
     expect(ops.filter((o) => /Link/.test(o))).toEqual([

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { captureConsole } from '../console.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mailCommand, type MailCliOptions } from '../../src/cli/mail.js';
 import { readJournal } from '../../src/mail/journal.js';
@@ -30,12 +31,7 @@ function setup(csv: string) {
   return { dir, opts };
 }
 
-function capture() {
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void lines.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void lines.push(a.join(' ')));
-  return () => lines.join('\n');
-}
+const capture = captureConsole;
 afterEach(() => vi.restoreAllMocks());
 
 const CLEAN = 'programa-uno,uno@x.cl,';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { captureConsole } from '../console.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mailCommand, type MailCliOptions } from '../../src/cli/mail.js';
 import { compose, type Message } from '../../src/mail/compose.js';
@@ -35,12 +36,7 @@ beforeAll(async () => {
   }
 });
 
-function capture() {
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void lines.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void lines.push(a.join(' ')));
-  return () => lines.join('\n');
-}
+const capture = captureConsole;
 afterEach(() => vi.restoreAllMocks());
 
 const options = (dir: string, recipients: string, extra: Partial<MailCliOptions> = {}): MailCliOptions => ({

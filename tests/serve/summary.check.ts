@@ -1,25 +1,17 @@
 // The summary page in a real browser: Debian's Chromium driven by playwright-core (`npm run
 // check:pdf`, which .ci/run runs after installing chromium). The server runs on 127.0.0.1.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { renderedSamples } from '../samples.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderBatch } from '../../src/batch/batch.js';
-import { sampleInputs } from '../../src/sample/generate.js';
 import { buildServer } from '../../src/serve/server.js';
 
 let browser: Browser;
 let server: ReturnType<typeof buildServer>;
 let url = '';
 beforeAll(async () => {
-  const base = mkdtempSync(join(tmpdir(), 'ficha-resumen-navegador-'));
-  const files = sampleInputs(20, { seed: 5 }).map((f) => {
-    writeFileSync(join(base, f.name), f.text);
-    return join(base, f.name);
-  });
-  const dir = join(base, 'salida');
-  await renderBatch(files, { out: dir, strict: false, charts: false, jobs: 1, changed: false, failFast: false, interrupted: () => false });
+  const dir = await renderedSamples(20, 5);
   server = buildServer({ jobs: 1, queue: 8, timeoutMs: 30_000, bodyLimitBytes: 1024 * 1024, summaryDir: dir });
   url = await server.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({

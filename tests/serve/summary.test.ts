@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderedSamples } from '../samples.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderBatch } from '../../src/batch/batch.js';
 import { readManifest } from '../../src/batch/manifest.js';
-import { sampleInputs } from '../../src/sample/generate.js';
 import { buildServer } from '../../src/serve/server.js';
 import { readPdf } from '../pdfRead.js';
 
@@ -12,13 +10,7 @@ let dir = '';
 let server: ReturnType<typeof buildServer>;
 let url = '';
 beforeAll(async () => {
-  const base = mkdtempSync(join(tmpdir(), 'ficha-serve-resumen-'));
-  const files = sampleInputs(12, { seed: 3 }).map((f) => {
-    writeFileSync(join(base, f.name), f.text);
-    return join(base, f.name);
-  });
-  dir = join(base, 'salida');
-  await renderBatch(files, { out: dir, strict: false, charts: false, jobs: 1, changed: false, failFast: false, interrupted: () => false });
+  dir = await renderedSamples(12, 3);
   server = buildServer({ jobs: 1, queue: 8, timeoutMs: 30_000, bodyLimitBytes: 1024 * 1024, summaryDir: dir });
   url = await server.app.listen({ port: 0, host: '127.0.0.1' });
 }, 60_000);

@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { captureConsole } from '../console.js';
+import { renderedSamples } from '../samples.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderBatch } from '../../src/batch/batch.js';
 import { readManifest, type ManifestRow } from '../../src/batch/manifest.js';
 import { summaryCommand } from '../../src/cli/summary.js';
-import { sampleInputs } from '../../src/sample/generate.js';
 import { collectFolder } from '../../src/summary/collect.js';
 import { readPdf } from '../pdfRead.js';
 
@@ -14,24 +13,12 @@ import { readPdf } from '../pdfRead.js';
 let out = '';
 let fichas: ManifestRow[] = [];
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ficha-resumen-'));
-  const files = sampleInputs(60, { seed: 1 }).map((f) => {
-    const path = join(dir, f.name);
-    writeFileSync(path, f.text);
-    return path;
-  });
-  out = join(dir, 'salida');
-  await renderBatch(files, { out, strict: false, charts: false, jobs: 1, changed: false, failFast: false, interrupted: () => false });
+  out = await renderedSamples(60, 1);
   fichas = readManifest(join(out, 'manifest.json')).filas.filter((r) => r.estado === 'generada');
   expect(fichas).toHaveLength(60);
 }, 120_000);
 
-function quiet() {
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void lines.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void lines.push(a.join(' ')));
-  return () => lines.join('\n');
-}
+const quiet = captureConsole;
 afterEach(() => vi.restoreAllMocks());
 
 interface Node {

@@ -5,6 +5,7 @@ import { sampleInputs } from '../../src/sample/generate.js';
 import { exportWorkbook, inputOf } from '../../src/workbook/export.js';
 import { importWorkbook } from '../../src/workbook/import.js';
 import { REFERENCE_YAML } from '../helpers.js';
+import { captureConsole } from '../console.js';
 
 const SAMPLES = sampleInputs(100, { seed: 1 });
 
@@ -132,11 +133,9 @@ describe('the commands', () => {
     await wb.xlsx.load((await exportWorkbook(three.map((s) => inputOf(s.text)))) as never);
     const book = join(dir, 'anio.xlsx');
     writeFileSync(book, Buffer.from(await wb.xlsx.writeBuffer()));
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((...a) => void lines.push(a.join(' ')));
-    vi.spyOn(console, 'error').mockImplementation((...a) => void lines.push(a.join(' ')));
+    const said = captureConsole();
     try {
-      expect(await renderCommand([book], { out: join(dir, 'pdf'), quiet: true, jobs: '1', charts: false }), lines.join('\n')).toBe(0);
+      expect(await renderCommand([book], { out: join(dir, 'pdf'), quiet: true, jobs: '1', charts: false }), said()).toBe(0);
       for (const s of three) {
         const pdf = readFileSync(join(dir, 'pdf', s.name.replace(/\.yaml$/, '.pdf')));
         expect(Buffer.compare(pdf, (await renderFicha(s.name, s.text, { charts: false })).pdf!), s.name).toBe(0);
@@ -146,7 +145,7 @@ describe('the commands', () => {
       budget.getCell('E2').value = 'no sé';
       writeFileSync(book, Buffer.from(await wb.xlsx.writeBuffer()));
       expect(await importCommand(book, { out: join(dir, 'yaml') })).toBe(1);
-      expect(lines.join('\n')).toMatch(/anio\.xlsx:Presupuesto!E2: error /);
+      expect(said()).toMatch(/anio\.xlsx:Presupuesto!E2: error /);
       expect(readdirSync(join(dir, 'yaml')).sort()).toHaveLength(2);
     } finally {
       vi.restoreAllMocks();
