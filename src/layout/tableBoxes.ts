@@ -85,7 +85,8 @@ export function tableBoxes(t: Table, theme: Theme, m: TextMeasure, width: number
   const body: Box[] = t.body.map((r, i) => {
     const l = layRow(r, false, bodyTag);
     // Total rows stay with the row above them: a TOTAL alone after a page break reads as an orphan.
-    const keepWithNext = t.body[i + 1]?.style === 'total';
+    // A subheader row (a group's title) stays with the first row of its group.
+    const keepWithNext = t.body[i + 1]?.style === 'total' || r.style === 'subheader';
     return { ...rowBox(l.cells, l.height, i === 0 && header.length === 0 ? theme.spacing.blockAfter! : 0), header, keepWithNext };
   });
   return [...header, ...body];

@@ -113,3 +113,17 @@ describe('links', () => {
     ]);
   });
 });
+
+describe('group titles in a table', () => {
+  it('a subheader row never ends a page: it goes with the first row of its group', () => {
+    const body = Array.from({ length: 24 }, (_, i) => (i % 4 === 0 ? { style: 'subheader' as const, cells: [{ ...cell(`Grupo ${i / 4 + 1}`, true), colspan: 2 }] } : { cells: [cell(`Fila ${i}`), cell(String(i))] }));
+    const { painter, ops } = recorder();
+    let pages = 1;
+    paginate({ painter, theme, left: 0, width: 300 } as Frame, typeset([{ kind: 'table', widths: [1, 1], header: [{ cells: [cell('Programa'), cell('N°')] }], body }]), { top: 0, bottom: 150 }, () => (ops.push(`-- page ${++pages}`), pages));
+    expect(pages).toBeGreaterThan(2);
+    const texts = ops.filter((o) => /Grupo|Fila|-- page/.test(o));
+    texts.forEach((o, i) => {
+      if (/Grupo/.test(o)) expect(texts[i + 1], `after ${o}`).toMatch(/Fila/);
+    });
+  });
+});
